@@ -1,0 +1,28 @@
+package io.sequor.api;
+
+import io.sequor.domain.config.DomainConfiguration;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** The API's beans. */
+@Configuration(proxyBeanMethods = false)
+@Import(DomainConfiguration.class)
+@ComponentScan("io.sequor.api")
+public class ApiConfiguration {
+
+  @Bean
+  OpenAPI sequorOpenApi() {
+    return new OpenAPI()
+        .info(
+            new Info()
+                .title("Sequor API")
+                .version("v1")
+                .description(
+                    "Design sequences, enrol prospects, record responses. Errors are RFC 9457"
+                        + " problem details; 400s list every offending field in 'errors'."));
+  }
+}

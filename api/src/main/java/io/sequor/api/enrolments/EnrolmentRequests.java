@@ -1,0 +1,31 @@
+package io.sequor.api.enrolments;
+
+import io.sequor.domain.prospects.ProspectData;
+import io.sequor.workflows.enrolment.ResponseKind;
+import io.sequor.workflows.sequence.Medium;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Request bodies for enrolments. */
+final class EnrolmentRequests {
+  private EnrolmentRequests() {}
+
+  @Schema(description = "Enrol one prospect: give prospectId or an inline prospect, not both")
+  record Enrol(
+      UUID sequenceId,
+      @Schema(description = "Version to enrol on; the latest when absent") Integer version,
+      UUID prospectId,
+      ProspectData prospect) {}
+
+  @Schema(description = "Something the prospect did")
+  record RecordResponse(
+      Medium channel,
+      ResponseKind kind,
+      @Schema(description = "When it happened; now when absent") Instant occurredAt,
+      @Schema(description = "Out-of-office only: when the prospect is back") Instant returnAt,
+      @Schema(description = "Out-of-office only: the day the prospect is back (start of day UTC)")
+          LocalDate returnDate,
+      String text) {}
+}

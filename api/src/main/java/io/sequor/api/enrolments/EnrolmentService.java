@@ -1,0 +1,439 @@
+package io.sequor.api.enrolments;
+
+import io.sequor.domain.config.SequorClock;
+import io.sequor.domain.config.SequorProperties;
+import io.sequor.domain.credits.CreditLedger;
+import io.sequor.domain.enrolments.EnrolmentRecord;
+import io.sequor.domain.enrolments.EnrolmentStore;
+import io.sequor.domain.enrolments.ResponseRecord;
+import io.sequor.domain.enrolments.ResponseStore;
+import io.sequor.domain.enrolments.StepExecution;
+import io.sequor.domain.enrolments.StepExecutionStore;
+import io.sequor.domain.errors.ConflictException;
+import io.sequor.domain.errors.FieldProblem;
+import io.sequor.domain.errors.InvalidInputException;
+import io.sequor.domain.errors.NotFoundException;
+import io.sequor.domain.prospects.Prospect;
+import io.sequor.domain.prospects.ProspectStore;
+import io.sequor.domain.sequences.Copy;
+import io.sequor.domain.sequences.SequenceCatalog;
+import io.sequor.domain.sequences.SequenceVersion;
+import io.sequor.domain.sequences.StepDefinition;
+import io.sequor.workflows.enrolment.EnrolmentInput;
+import io.sequor.workflows.enrolment.EnrolmentState;
+import io.sequor.workflows.enrolment.EnrolmentStatus;
+import io.sequor.workflows.enrolment.EnrolmentWorkflow;
+import io.sequor.workflows.enrolment.Response;
+import io.sequor.workflows.enrolment.StepState;
+import io.sequor.workflows.enrolment.StepStatus;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Enrols prospects (store first, then the workflow) and reports where each enrolment is. */
+@Service
+class EnrolmentService {
+
+  private static final Logger log = LoggerFactory.getLogger(EnrolmentService.class);
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+  private final WorkflowClient temporal;
+  private final TransactionTemplate tx;
+  private final SequenceCatalog catalog;
+  private final ProspectStore prospects;
+  private final EnrolmentStore enrolments;
+  private final StepExecutionStore executions;
+  private final ResponseStore responses;
+  private final CreditLedger ledger;
+  private final Copy copy;
+  private final SequorProperties properties;
+  private final SequorClock clock;
+  private final JsonMapper json;
+
+  EnrolmentService(
+      WorkflowClient temporal,
+      TransactionTemplate tx,
+      SequenceCatalog catalog,
+      ProspectStore prospects,
+      EnrolmentStore enrolments,
+      StepExecutionStore executions,
+      ResponseStore responses,
+      CreditLedger ledger,
+      Copy copy,
+      SequorProperties properties,
+      SequorClock clock,
+      JsonMapper json) {
+    this.temporal = temporal;
+    this.tx = tx;
+    this.catalog = catalog;
+    this.prospects = prospects;
+    this.enrolments = enrolments;
+    this.executions = executions;
+    this.responses = responses;
+    this.ledger = ledger;
+    this.copy = copy;
+    this.properties = properties;
+    this.clock = clock;
+    this.json = json;
+  }
+
+  /** The outcome of an enrolment request. */
+  record Enrolled(EnrolmentRecord enrolment, boolean created) {}
+
+  Enrolled enrol(EnrolmentRequests.Enrol request, String idempotencyKey) {
+    String fingerprint = fingerprint(request);
+    if (idempotencyKey != null) {
+      Optional<EnrolmentRecord> earlier = enrolments.byIdempotencyKey(idempotencyKey);
+      if (earlier.isPresent()) {
+        return replay(earlier.get(), fingerprint);
+      }
+    }
+    SequenceVersion version = resolveVersion(request);
+    EnrolmentStore.Insert insert =
+        tx.execute(
+            status -> {
+              Prospect prospect = resolveProspect(request);
+              List<FieldProblem> problems =
+                  copy.problems(
+                      version, prospect, request.prospectId() != null ? "prospectId" : "prospect");
+              if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+              }
+              if (prospects.isSuppressed(prospect)) {
+                throw new ConflictException(
+                    "prospect "
+                        + prospect.id()
+                        + " is suppressed (unsubscribed) and cannot be enrolled",
+                    null);
+              }
+              return enrolments.insert(
+                  prospect.id(),
+                  version.sequenceId(),
+                  version.id(),
+                  properties.linkedin().defaultSeat(),
+                  idempotencyKey,
+                  fingerprint);
+            });
+    if (insert instanceof EnrolmentStore.Insert.Created created) {
+      start(created.enrolment(), version);
+      return new Enrolled(created.enrolment(), true);
+    }
+    if (insert instanceof EnrolmentStore.Insert.Replayed replayed) {
+      return replay(replayed.enrolment(), fingerprint);
+    }
+    EnrolmentRecord existing = ((EnrolmentStore.Insert.AlreadyActive) insert).existing();
+    throw new ConflictException(
+        "prospect " + existing.prospectId() + " already has a live enrolment in this sequence",
+        existing.id().toString());
+  }
+
+  private Enrolled replay(EnrolmentRecord earlier, String fingerprint) {
+    if (!fingerprint.equals(earlier.requestFingerprint())) {
+      throw new InvalidInputException(
+          "Idempotency-Key", "was already used for a different request; use a new key");
+    }
+    // The first request may have stored the enrolment but failed to start its workflow.
+    start(earlier, catalog.versionById(earlier.sequenceVersionId()));
+    return new Enrolled(earlier, false);
+  }
+
+  private void start(EnrolmentRecord enrolment, SequenceVersion version) {
+    if (enrolment.status().isFinal()) {
+      return;
+    }
+    EnrolmentInput input =
+        new EnrolmentInput(
+            enrolment.id().toString(),
+            version.steps().stream().map(StepDefinition::plan).toList(),
+            properties.enrolment().toSettings());
+    EnrolmentWorkflow workflow =
+        temporal.newWorkflowStub(
+            EnrolmentWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(EnrolmentInput.workflowId(enrolment.id().toString()))
+                .setTaskQueue(EnrolmentWorkflow.TASK_QUEUE)
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .build());
+    try {
+      WorkflowClient.start(workflow::run, input);
+      log.info("enrolment {} started", enrolment.id());
+    } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
+      log.debug("enrolment {} was already started", enrolment.id());
+    }
+  }
+
+  private SequenceVersion resolveVersion(EnrolmentRequests.Enrol request) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (request.sequenceId() == null) {
+      problems.add(new FieldProblem("sequenceId", "is required"));
+    }
+    if (request.prospectId() == null && request.prospect() == null) {
+      problems.add(new FieldProblem("prospect", "give a prospectId or an inline prospect"));
+    }
+    if (request.prospectId() != null && request.prospect() != null) {
+      problems.add(
+          new FieldProblem("prospect", "give a prospectId or an inline prospect, not both"));
+    }
+    if (request.prospect() != null) {
+      problems.addAll(prospects.problems("prospect", request.prospect()));
+    }
+    if (request.version() != null && request.version() < 1) {
+      problems.add(new FieldProblem("version", "must be 1 or more"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    try {
+      int number =
+          request.version() != null
+              ? request.version()
+              : catalog.sequence(request.sequenceId()).latestVersion();
+      return catalog.version(request.sequenceId(), number);
+    } catch (NotFoundException e) {
+      throw new InvalidInputException(
+          request.version() == null ? "sequenceId" : "version",
+          request.version() == null
+              ? "no sequence with id " + request.sequenceId()
+              : "sequence " + request.sequenceId() + " has no version " + request.version());
+    }
+  }
+
+  private Prospect resolveProspect(EnrolmentRequests.Enrol request) {
+    if (request.prospectId() != null) {
+      try {
+        return prospects.get(request.prospectId());
+      } catch (NotFoundException e) {
+        throw new InvalidInputException(
+            "prospectId", "no prospect with id " + request.prospectId());
+      }
+    }
+    return prospects.upsert(request.prospect());
+  }
+
+  // ---- reading -------------------------------------------------------------------------------
+
+  EnrolmentView view(UUID id) {
+    EnrolmentRecord record = enrolments.get(id);
+    SequenceVersion version = catalog.versionById(record.sequenceVersionId());
+    Optional<EnrolmentState> live = query(record);
+    List<ResponseRecord> recorded = responses.forEnrolment(id);
+    CreditLedger.Tally tally = ledger.tally(id);
+    if (live.isPresent()) {
+      EnrolmentState s = live.get();
+      return new EnrolmentView(
+          id,
+          s.status(),
+          s.stopReason(),
+          record.sequenceId(),
+          version.version(),
+          record.prospectId(),
+          record.seatId(),
+          record.createdAt(),
+          s.pausedUntil(),
+          s.emailBranchStopped(),
+          s.listeningUntil(),
+          s.steps(),
+          recorded,
+          new EnrolmentView.Credits(tally.spent(), tally.refunded(), tally.net()),
+          true);
+    }
+    return new EnrolmentView(
+        id,
+        record.status(),
+        record.stopReason(),
+        record.sequenceId(),
+        version.version(),
+        record.prospectId(),
+        record.seatId(),
+        record.createdAt(),
+        null,
+        false,
+        null,
+        stepsFromStore(record, version),
+        recorded,
+        new EnrolmentView.Credits(tally.spent(), tally.refunded(), tally.net()),
+        false);
+  }
+
+  List<EnrolmentView> list(EnrolmentStatus status, int limit, int offset) {
+    return enrolments.list(status, limit, offset).stream().map(e -> view(e.id())).toList();
+  }
+
+  /** The store's account of each step, for enrolments whose workflow cannot be queried. */
+  private List<StepState> stepsFromStore(EnrolmentRecord record, SequenceVersion version) {
+    Map<String, StepExecution> byStep =
+        executions.forEnrolment(record.id()).stream()
+            .collect(Collectors.toMap(StepExecution::stepKey, Function.identity()));
+    List<StepState> steps = new ArrayList<>();
+    for (StepDefinition step : version.steps()) {
+      StepExecution e = byStep.get(step.key());
+      Instant planned = record.createdAt().plus(Duration.ofDays(step.dayOffset()));
+      if (e == null) {
+        steps.add(
+            new StepState(
+                step.key(),
+                step.channel(),
+                step.dayOffset(),
+                record.status().isFinal() ? StepStatus.CANCELLED : StepStatus.PENDING,
+                planned,
+                null,
+                null,
+                false,
+                false));
+      } else {
+        steps.add(
+            new StepState(
+                step.key(),
+                step.channel(),
+                step.dayOffset(),
+                switch (e.status()) {
+                  case SENT -> StepStatus.SENT;
+                  case SENDING -> StepStatus.SENDING;
+                  case TASK_OPEN -> StepStatus.AWAITING_TASK;
+                  case SKIPPED -> StepStatus.SKIPPED;
+                  case FAILED -> StepStatus.FAILED;
+                },
+                e.plannedAt() != null ? e.plannedAt() : planned,
+                e.status() == StepExecution.Status.SENT ? e.finishedAt() : null,
+                e.detail(),
+                e.creditSpent(),
+                false));
+      }
+    }
+    return steps;
+  }
+
+  private Optional<EnrolmentState> query(EnrolmentRecord record) {
+    try {
+      return Optional.of(workflow(record.id()).state());
+    } catch (WorkflowNotFoundException e) {
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      log.warn("enrolment {}: state query failed, answering from the store", record.id(), e);
+      return Optional.empty();
+    }
+  }
+
+  // ---- signals -------------------------------------------------------------------------------
+
+  EnrolmentView pause(UUID id) {
+    signal(id, EnrolmentWorkflow::pause);
+    return view(id);
+  }
+
+  EnrolmentView resume(UUID id) {
+    signal(id, EnrolmentWorkflow::resume);
+    return view(id);
+  }
+
+  EnrolmentView stop(UUID id) {
+    signal(id, EnrolmentWorkflow::stop);
+    return view(id);
+  }
+
+  /** Records a response and, when the enrolment is still running, tells its workflow. */
+  record Recorded(ResponseRecord response, boolean delivered) {}
+
+  Recorded respond(UUID id, EnrolmentRequests.RecordResponse request) {
+    EnrolmentRecord record = enrolments.get(id);
+    Instant now = clock.now();
+    List<FieldProblem> problems = new ArrayList<>();
+    if (request.channel() == null) {
+      problems.add(new FieldProblem("channel", "is required: EMAIL or LINKEDIN"));
+    }
+    if (request.kind() == null) {
+      problems.add(new FieldProblem("kind", "is required"));
+    }
+    Instant occurredAt = request.occurredAt() != null ? request.occurredAt() : now;
+    if (occurredAt.isAfter(now.plus(CLOCK_SKEW))) {
+      problems.add(new FieldProblem("occurredAt", "is in the future (now is " + now + ")"));
+    }
+    if (occurredAt.isBefore(record.createdAt().minus(CLOCK_SKEW))) {
+      problems.add(new FieldProblem("occurredAt", "is before the enrolment started"));
+    }
+    Instant returnAt = request.returnAt();
+    if (request.returnDate() != null) {
+      if (returnAt != null) {
+        problems.add(new FieldProblem("returnDate", "give returnAt or returnDate, not both"));
+      }
+      returnAt = request.returnDate().atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+    if (returnAt != null
+        && request.kind() != null
+        && request.kind() != io.sequor.workflows.enrolment.ResponseKind.AUTO_REPLY) {
+      problems.add(new FieldProblem("returnAt", "only an AUTO_REPLY has a return date"));
+    }
+    if (returnAt != null && !returnAt.isAfter(occurredAt)) {
+      problems.add(new FieldProblem("returnAt", "must be after occurredAt"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    ResponseRecord response =
+        responses.record(
+            id, request.channel(), request.kind(), occurredAt, returnAt, request.text(), now);
+    boolean delivered = false;
+    try {
+      workflow(id)
+          .respond(
+              new Response(
+                  response.id().toString(),
+                  request.channel(),
+                  request.kind(),
+                  occurredAt,
+                  returnAt));
+      delivered = true;
+    } catch (WorkflowNotFoundException finished) {
+      log.info("enrolment {} has finished; response recorded without effect", id);
+    }
+    return new Recorded(response, delivered);
+  }
+
+  private void signal(UUID id, java.util.function.Consumer<EnrolmentWorkflow> signal) {
+    EnrolmentRecord record = enrolments.get(id);
+    try {
+      signal.accept(workflow(id));
+    } catch (WorkflowNotFoundException e) {
+      throw new ConflictException(
+          "enrolment " + id + " is " + record.status() + " and no longer running", id.toString());
+    }
+  }
+
+  private EnrolmentWorkflow workflow(UUID id) {
+    return temporal.newWorkflowStub(
+        EnrolmentWorkflow.class, EnrolmentInput.workflowId(id.toString()));
+  }
+
+  private String fingerprint(EnrolmentRequests.Enrol request) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.sequor.api.enrolments;
+
+import io.sequor.domain.enrolments.ResponseRecord;
+import io.sequor.workflows.enrolment.EnrolmentStatus;
+import io.sequor.workflows.enrolment.StepState;
+import io.sequor.workflows.enrolment.StopReason;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An enrolment, its timeline and its credit account.
+ *
+ * @param live whether the state comes from the running workflow (true) or from the store (false)
+ */
+record EnrolmentView(
+    UUID id,
+    EnrolmentStatus status,
+    StopReason stopReason,
+    UUID sequenceId,
+    int sequenceVersion,
+    UUID prospectId,
+    String seatId,
+    Instant createdAt,
+    Instant pausedUntil,
+    boolean emailBranchStopped,
+    Instant listeningUntil,
+    List<StepState> steps,
+    List<ResponseRecord> responses,
+    Credits credits,
+    boolean live) {
+
+  record Credits(int spent, int refunded, int net) {}
+}

@@ -1,0 +1,112 @@
+package io.sequor.api.enrolments;
+
+import io.sequor.domain.errors.InvalidInputException;
+import io.sequor.workflows.enrolment.EnrolmentStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/enrolments")
+@Tag(name = "Enrolments", description = "Prospects going through sequences")
+class EnrolmentsController {
+
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
+  private final EnrolmentService service;
+
+  EnrolmentsController(EnrolmentService service) {
+    this.service = service;
+  }
+
+  @PostMapping
+  @Operation(
+      summary = "Enrol a prospect",
+      description =
+          "201 with the new enrolment; 200 with the same enrolment when the Idempotency-Key was"
+              + " seen before; 409 with existingId when the prospect is already live in the"
+              + " sequence.")
+  ResponseEntity<EnrolmentView> enrol(
+      @RequestBody EnrolmentRequests.Enrol request,
+      @Parameter(description = "Repeat a request safely: the same key returns the same enrolment")
+          @RequestHeader(name = "Idempotency-Key", required = false)
+          String idempotencyKey) {
+    if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+      throw new InvalidInputException(
+          "Idempotency-Key", "must be 1-200 visible ASCII characters without spaces");
+    }
+    EnrolmentService.Enrolled enrolled = service.enrol(request, idempotencyKey);
+    EnrolmentView view = service.view(enrolled.enrolment().id());
+    if (!enrolled.created()) {
+      return ResponseEntity.ok(view);
+    }
+    return ResponseEntity.created(URI.create("/api/enrolments/" + view.id())).body(view);
+  }
+
+  @GetMapping
+  @Operation(summary = "List enrolments, newest first, optionally by status")
+  List<EnrolmentView> list(
+      @RequestParam(required = false) EnrolmentStatus status,
+      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(defaultValue = "0") int offset) {
+    if (limit < 1 || limit > 500) {
+      throw new InvalidInputException("limit", "must be between 1 and 500");
+    }
+    if (offset < 0) {
+      throw new InvalidInputException("offset", "must be 0 or more");
+    }
+    return service.list(status, limit, offset);
+  }
+
+  @GetMapping("/{id}")
+  @Operation(
+      summary = "An enrolment's state: status, every step with planned and actual times, credits")
+  EnrolmentView get(@PathVariable UUID id) {
+    return service.view(id);
+  }
+
+  @PostMapping("/{id}/pause")
+  @Operation(summary = "Pause until resumed")
+  EnrolmentView pause(@PathVariable UUID id) {
+    return service.pause(id);
+  }
+
+  @PostMapping("/{id}/resume")
+  @Operation(summary = "Resume; remaining steps keep their spacing")
+  EnrolmentView resume(@PathVariable UUID id) {
+    return service.resume(id);
+  }
+
+  @PostMapping("/{id}/stop")
+  @Operation(summary = "Stop for good; nothing more is sent")
+  EnrolmentView stop(@PathVariable UUID id) {
+    return service.stop(id);
+  }
+
+  @PostMapping("/{id}/responses")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @Operation(
+      summary = "Record a response",
+      description =
+          "REPLY, INMAIL_ACCEPTED, INMAIL_DECLINED stop the enrolment; AUTO_REPLY pauses it until"
+              + " returnAt/returnDate; UNSUBSCRIBE stops and suppresses; BOUNCE stops email only.")
+  EnrolmentService.Recorded respond(
+      @PathVariable UUID id, @RequestBody EnrolmentRequests.RecordResponse request) {
+    return service.respond(id, request);
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Enrolling prospects, reading where each enrolment is, pausing, resuming, stopping and recording
+ * responses.
+ */
+package io.sequor.api.enrolments;

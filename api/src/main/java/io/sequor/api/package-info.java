@@ -1,0 +1,2 @@
+/** The REST face: thin controllers that validate, start or signal workflows and read the store. */
+package io.sequor.api;

@@ -1,0 +1,17 @@
+package io.sequor.api.sequences;
+
+import io.sequor.domain.sequences.StepDefinition;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+
+/** Request bodies for sequences. */
+final class SequenceRequests {
+  private SequenceRequests() {}
+
+  @Schema(description = "A new sequence and its first version")
+  record CreateSequence(
+      @Schema(example = "Q1 trigger-based outreach") String name, List<StepDefinition> steps) {}
+
+  @Schema(description = "A new version of an existing sequence")
+  record AddVersion(List<StepDefinition> steps) {}
+}

@@ -1,0 +1,85 @@
+package io.sequor.api.sequences;
+
+import io.sequor.api.sequences.SequenceRequests.AddVersion;
+import io.sequor.api.sequences.SequenceRequests.CreateSequence;
+import io.sequor.api.sequences.SequenceViews.SequenceView;
+import io.sequor.api.sequences.SequenceViews.VersionView;
+import io.sequor.domain.sequences.SequenceCatalog;
+import io.sequor.domain.sequences.SequenceRules;
+import io.sequor.domain.sequences.SequenceVersion;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/sequences")
+@Tag(name = "Sequences", description = "Named, versioned sequences of steps")
+class SequencesController {
+
+  private final SequenceCatalog catalog;
+  private final SequenceRules rules;
+
+  SequencesController(SequenceCatalog catalog, SequenceRules rules) {
+    this.catalog = catalog;
+    this.rules = rules;
+  }
+
+  @PostMapping
+  @Operation(summary = "Create a sequence with its first version; warnings flag weak copy")
+  ResponseEntity<VersionView> create(@RequestBody CreateSequence request) {
+    SequenceCatalog.Saved saved = catalog.create(request.name(), request.steps());
+    return ResponseEntity.created(location(saved.version()))
+        .body(VersionView.of(saved.version(), saved.warnings()));
+  }
+
+  @GetMapping
+  @Operation(summary = "List sequences")
+  List<SequenceView> list() {
+    return catalog.list().stream().map(SequenceView::of).toList();
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "A sequence's latest version")
+  VersionView get(@PathVariable UUID id) {
+    return view(catalog.version(id, catalog.sequence(id).latestVersion()));
+  }
+
+  @GetMapping("/{id}/versions")
+  @Operation(summary = "Every version of a sequence")
+  List<VersionView> versions(@PathVariable UUID id) {
+    return catalog.versions(id).stream().map(this::view).toList();
+  }
+
+  @GetMapping("/{id}/versions/{version}")
+  @Operation(summary = "One version of a sequence")
+  VersionView version(@PathVariable UUID id, @PathVariable int version) {
+    return view(catalog.version(id, version));
+  }
+
+  @PostMapping("/{id}/versions")
+  @Operation(
+      summary = "Add a version",
+      description = "Versions are immutable; enrolments stay on the version they started on.")
+  ResponseEntity<VersionView> addVersion(@PathVariable UUID id, @RequestBody AddVersion request) {
+    SequenceCatalog.Saved saved = catalog.addVersion(id, request.steps());
+    return ResponseEntity.created(location(saved.version()))
+        .body(VersionView.of(saved.version(), saved.warnings()));
+  }
+
+  private VersionView view(SequenceVersion v) {
+    return VersionView.of(v, rules.check(null, v.steps()).warnings());
+  }
+
+  private static URI location(SequenceVersion v) {
+    return URI.create("/api/sequences/" + v.sequenceId() + "/versions/" + v.version());
+  }
+}

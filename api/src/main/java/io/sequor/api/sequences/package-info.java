@@ -1,0 +1,2 @@
+/** Sequences and their versions over HTTP. */
+package io.sequor.api.sequences;

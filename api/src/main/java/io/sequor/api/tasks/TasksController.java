@@ -1,0 +1,80 @@
+package io.sequor.api.tasks;
+
+import io.sequor.domain.config.SequorClock;
+import io.sequor.domain.errors.InvalidInputException;
+import io.sequor.domain.tasks.ManualTask;
+import io.sequor.domain.tasks.ManualTaskStore;
+import io.sequor.workflows.enrolment.EnrolmentInput;
+import io.sequor.workflows.enrolment.EnrolmentWorkflow;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/tasks")
+@Tag(name = "Tasks", description = "LinkedIn steps a rep sends by hand")
+class TasksController {
+
+  private static final Logger log = LoggerFactory.getLogger(TasksController.class);
+
+  private final ManualTaskStore tasks;
+  private final WorkflowClient temporal;
+  private final SequorClock clock;
+
+  TasksController(ManualTaskStore tasks, WorkflowClient temporal, SequorClock clock) {
+    this.tasks = tasks;
+    this.temporal = temporal;
+    this.clock = clock;
+  }
+
+  record Complete(ManualTask.Status outcome, String providerMessageId, String note) {}
+
+  @GetMapping
+  @Operation(summary = "Tasks, oldest first; OPEN ones are waiting for a rep")
+  List<ManualTask> list(
+      @RequestParam(required = false) ManualTask.Status status,
+      @RequestParam(defaultValue = "100") int limit) {
+    if (limit < 1 || limit > 500) {
+      throw new InvalidInputException("limit", "must be between 1 and 500");
+    }
+    return tasks.list(status, limit);
+  }
+
+  @GetMapping("/{id}")
+  ManualTask get(@PathVariable UUID id) {
+    return tasks.get(id);
+  }
+
+  @PostMapping("/{id}/complete")
+  @Operation(summary = "Report a task SENT (optionally with the provider message id) or FAILED")
+  ManualTask complete(@PathVariable UUID id, @RequestBody Complete request) {
+    if (request.outcome() != ManualTask.Status.SENT
+        && request.outcome() != ManualTask.Status.FAILED) {
+      throw new InvalidInputException("outcome", "must be SENT or FAILED");
+    }
+    ManualTask task =
+        tasks.complete(
+            id, request.outcome(), request.providerMessageId(), request.note(), clock.now());
+    try {
+      temporal
+          .newWorkflowStub(
+              EnrolmentWorkflow.class, EnrolmentInput.workflowId(task.enrolmentId().toString()))
+          .taskCompleted(task.stepKey());
+    } catch (WorkflowNotFoundException e) {
+      log.info("task {}: enrolment {} is no longer running", id, task.enrolmentId());
+    }
+    return task;
+  }
+}

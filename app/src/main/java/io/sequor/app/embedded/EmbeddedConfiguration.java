@@ -1,0 +1,85 @@
+package io.sequor.app.embedded;
+
+import com.google.protobuf.Empty;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import io.sequor.api.dev.DevClock;
+import io.sequor.api.dev.DevMailbox;
+import io.sequor.domain.config.SequorClock;
+import io.temporal.api.testservice.v1.SleepRequest;
+import io.temporal.internal.common.ProtobufTimeUtils;
+import io.temporal.serviceclient.TestServiceStubs;
+import io.temporal.serviceclient.TestServiceStubsOptions;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Profile;
+
+/** Beans that exist only in the embedded runtime: the dev clock and the local mailbox. */
+@Configuration(proxyBeanMethods = false)
+@Profile("embedded")
+class EmbeddedConfiguration {
+
+  @Bean(destroyMethod = "shutdown")
+  TestServiceStubs embeddedTestService(EmbeddedInfrastructure infra) {
+    return TestServiceStubs.newServiceStubs(
+        TestServiceStubsOptions.newBuilder(infra.stubsOptions()).validateAndBuildWithDefaults());
+  }
+
+  /** Engine time is the test server's time, so records agree with the workflows' timers. */
+  @Bean
+  @Primary
+  SequorClock embeddedClock(TestServiceStubs testService) {
+    return () ->
+        ProtobufTimeUtils.toJavaInstant(
+            testService.blockingStub().getCurrentTime(Empty.getDefaultInstance()).getTime());
+  }
+
+  @Bean
+  DevClock devClock(TestServiceStubs testService, SequorClock clock) {
+    return new DevClock() {
+      @Override
+      public Instant now() {
+        return clock.now();
+      }
+
+      @Override
+      public Instant advance(Duration duration) {
+        testService
+            .blockingStub()
+            .unlockTimeSkippingWithSleep(
+                SleepRequest.newBuilder()
+                    .setDuration(ProtobufTimeUtils.toProtoDuration(duration))
+                    .build());
+        return clock.now();
+      }
+    };
+  }
+
+  @Bean
+  DevMailbox devMailbox(EmbeddedInfrastructure infra) {
+    return () -> {
+      List<DevMailbox.Mail> mails = new ArrayList<>();
+      for (MimeMessage m : infra.mail.getReceivedMessages()) {
+        try {
+          mails.add(
+              new DevMailbox.Mail(
+                  m.getMessageID(),
+                  m.getFrom()[0].toString(),
+                  m.getAllRecipients()[0].toString(),
+                  m.getSubject(),
+                  GreenMailUtil.getBody(m),
+                  m.getReceivedDate() == null ? null : m.getReceivedDate().toInstant()));
+        } catch (MessagingException e) {
+          throw new IllegalStateException("mailbox message unreadable", e);
+        }
+      }
+      return mails;
+    };
+  }
+}

@@ -1,0 +1,38 @@
+package io.sequor.app.embedded;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.Profiles;
+
+/**
+ * Starts the embedded services before the context is built and points the datasource, the mail
+ * sender and the Temporal client at them. Registered in META-INF/spring.factories.
+ */
+public class EmbeddedRuntimeInitializer
+    implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+  @Override
+  public void initialize(ConfigurableApplicationContext context) {
+    ConfigurableEnvironment env = context.getEnvironment();
+    if (!env.acceptsProfiles(Profiles.of("embedded"))) {
+      return;
+    }
+    EmbeddedInfrastructure infra = EmbeddedInfrastructure.start(EmbeddedSettings.from(env));
+    Map<String, Object> props = new HashMap<>();
+    props.put("spring.datasource.url", infra.jdbcUrl());
+    props.put("spring.datasource.username", "postgres");
+    props.put("spring.datasource.password", "postgres");
+    props.put("spring.mail.host", "127.0.0.1");
+    props.put("spring.mail.port", infra.smtp.getPort());
+    props.put("spring.mail.username", "");
+    props.put("spring.mail.password", "");
+    props.put("spring.temporal.connection.target", "127.0.0.1:" + infra.temporalPort);
+    props.put("spring.temporal.namespace", "default");
+    env.getPropertySources().addFirst(new MapPropertySource("sequor-embedded", props));
+    context.getBeanFactory().registerSingleton("embeddedInfrastructure", infra);
+  }
+}

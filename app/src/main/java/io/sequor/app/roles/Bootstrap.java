@@ -1,0 +1,44 @@
+package io.sequor.app.roles;
+
+import io.sequor.domain.config.DomainConfiguration;
+import io.sequor.domain.config.SequorProperties;
+import io.sequor.domain.credits.CreditLedger;
+import io.sequor.domain.sequences.CanonicalPlay;
+import io.sequor.domain.sequences.SequenceCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Start-up data: the default LinkedIn seat, and the example sequence where asked for. */
+@Configuration(proxyBeanMethods = false)
+@Import(DomainConfiguration.class)
+class Bootstrap {
+
+  private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
+
+  @Bean
+  ApplicationRunner defaultSeat(CreditLedger ledger, SequorProperties properties) {
+    return args -> {
+      String seat = properties.linkedin().defaultSeat();
+      ledger.ensureSeat(seat, seat, properties.linkedin().defaultSeatStartingCredits());
+    };
+  }
+
+  @Bean
+  @ConditionalOnBooleanProperty("sequor.load-example-sequence")
+  ApplicationRunner exampleSequence(SequenceCatalog catalog, JsonMapper json) {
+    return (ApplicationArguments args) -> {
+      CanonicalPlay.Definition play = CanonicalPlay.load(json);
+      if (catalog.byName(play.name()).isEmpty()) {
+        catalog.create(play.name(), play.steps());
+      }
+      log.info("example sequence '{}' is {}", play.name(), catalog.byName(play.name()).get().id());
+    };
+  }
+}

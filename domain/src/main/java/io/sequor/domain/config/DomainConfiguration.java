@@ -1,0 +1,22 @@
+package io.sequor.domain.config;
+
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the store and domain services; imported by every Sequor process. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SequorProperties.class)
+@ComponentScan("io.sequor.domain")
+public class DomainConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  SequorClock sequorClock() {
+    Clock clock = Clock.systemUTC();
+    return clock::instant;
+  }
+}

@@ -1,0 +1,67 @@
+package io.sequor.domain.config;
+
+import io.sequor.workflows.enrolment.EnrolmentSettings;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/** Every setting an operator may change. Documented in docs/configuration.md. */
+@Validated
+@ConfigurationProperties("sequor")
+public record SequorProperties(
+    @Valid @NotNull @DefaultValue Enrolment enrolment,
+    @Valid @NotNull @DefaultValue Limits limits,
+    @Valid @NotNull @DefaultValue Mail mail,
+    @Valid @NotNull @DefaultValue LinkedIn linkedin) {
+
+  /** Timing rules snapshotted into every new enrolment. */
+  public record Enrolment(
+      @NotNull @DefaultValue("P7D") Duration outOfOfficePause,
+      @NotNull @DefaultValue("P1D") Duration resumeGap,
+      @NotNull @DefaultValue("P90D") Duration refundWindow,
+      @DefaultValue("true") boolean refundOnAnyChannel,
+      @NotNull @DefaultValue("P2D") Duration manualTaskWindow) {
+
+    public EnrolmentSettings toSettings() {
+      return new EnrolmentSettings(
+          outOfOfficePause, resumeGap, refundWindow, refundOnAnyChannel, manualTaskWindow);
+    }
+  }
+
+  /** Channel limits checked when a sequence is saved and again when copy is rendered. */
+  public record Limits(
+      @Min(1) @DefaultValue("200") int inMailSubject,
+      @Min(1) @DefaultValue("1900") int inMailBody,
+      @Min(1) @DefaultValue("300") int connectionNote,
+      @Min(1) @DefaultValue("400") int inMailBodyAdvised,
+      @Min(1) @DefaultValue("120") int wordsAdvised,
+      @Min(1) @DefaultValue("1") int questionsAdvised) {}
+
+  /** Outbound email. */
+  public record Mail(
+      @NotBlank @Email @DefaultValue("outreach@sequor.local") String from,
+      @NotBlank @DefaultValue("sequor.local") String messageIdDomain) {}
+
+  /** LinkedIn sending. */
+  public record LinkedIn(
+      @NotNull @DefaultValue("SANDBOX") Gateway gateway,
+      @NotBlank @DefaultValue("default") String defaultSeat,
+      @Min(0) @DefaultValue("50") int defaultSeatStartingCredits,
+      @NotNull @DefaultValue List<String> sandboxOpenProfiles,
+      @NotNull @DefaultValue List<String> sandboxBlockingProfiles) {
+
+    public enum Gateway {
+      /** Simulates delivery; for the embedded runtime and demos. */
+      SANDBOX,
+      /** A rep sends each step by hand from a task and marks it done through the API. */
+      MANUAL
+    }
+  }
+}

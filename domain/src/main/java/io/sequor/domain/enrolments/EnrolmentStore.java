@@ -1,0 +1,142 @@
+package io.sequor.domain.enrolments;
+
+import io.sequor.domain.config.SequorClock;
+import io.sequor.domain.errors.NotFoundException;
+import io.sequor.workflows.enrolment.EnrolmentStatus;
+import io.sequor.workflows.enrolment.StopReason;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Enrolment rows. The database enforces one live enrolment per prospect per sequence. */
+@Repository
+public class EnrolmentStore {
+
+  private final JdbcClient jdbc;
+  private final SequorClock clock;
+
+  EnrolmentStore(JdbcClient jdbc, SequorClock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** What happened to an insert. */
+  public sealed interface Insert {
+    record Created(EnrolmentRecord enrolment) implements Insert {}
+
+    /** The idempotency key was used before; here is what it created. */
+    record Replayed(EnrolmentRecord enrolment) implements Insert {}
+
+    /** The prospect already has a live enrolment in this sequence. */
+    record AlreadyActive(EnrolmentRecord existing) implements Insert {}
+  }
+
+  public Insert insert(
+      UUID prospectId,
+      UUID sequenceId,
+      UUID versionId,
+      String seatId,
+      String idempotencyKey,
+      String fingerprint) {
+    UUID id = UUID.randomUUID();
+    Timestamp now = Timestamp.from(clock.now());
+    int inserted =
+        jdbc.sql(
+                "INSERT INTO enrolments (id, prospect_id, sequence_id, sequence_version_id, seat_id,"
+                    + " status, idempotency_key, request_fingerprint, created_at, updated_at)"
+                    + " VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+            .params(
+                id,
+                prospectId,
+                sequenceId,
+                versionId,
+                seatId,
+                idempotencyKey,
+                fingerprint,
+                now,
+                now)
+            .update();
+    if (inserted == 1) {
+      return new Insert.Created(get(id));
+    }
+    if (idempotencyKey != null) {
+      Optional<EnrolmentRecord> replay = byIdempotencyKey(idempotencyKey);
+      if (replay.isPresent()) {
+        return new Insert.Replayed(replay.get());
+      }
+    }
+    return new Insert.AlreadyActive(
+        live(sequenceId, prospectId)
+            .orElseThrow(
+                () -> new IllegalStateException("enrolment insert refused for no reason")));
+  }
+
+  public Optional<EnrolmentRecord> byIdempotencyKey(String key) {
+    return jdbc.sql("SELECT * FROM enrolments WHERE idempotency_key = ?")
+        .param(key)
+        .query(EnrolmentStore::map)
+        .optional();
+  }
+
+  public Optional<EnrolmentRecord> live(UUID sequenceId, UUID prospectId) {
+    return jdbc.sql(
+            "SELECT * FROM enrolments WHERE sequence_id = ? AND prospect_id = ?"
+                + " AND status IN ('ACTIVE', 'PAUSED')")
+        .params(sequenceId, prospectId)
+        .query(EnrolmentStore::map)
+        .optional();
+  }
+
+  public EnrolmentRecord get(UUID id) {
+    return find(id).orElseThrow(() -> new NotFoundException("enrolment", id));
+  }
+
+  public Optional<EnrolmentRecord> find(UUID id) {
+    return jdbc.sql("SELECT * FROM enrolments WHERE id = ?")
+        .param(id)
+        .query(EnrolmentStore::map)
+        .optional();
+  }
+
+  /** Newest first; {@code status} may be null for all. */
+  public List<EnrolmentRecord> list(EnrolmentStatus status, int limit, int offset) {
+    return jdbc.sql(
+            "SELECT * FROM enrolments WHERE (CAST(? AS text) IS NULL OR status = ?)"
+                + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
+        .params(
+            status == null ? null : status.name(),
+            status == null ? null : status.name(),
+            limit,
+            offset)
+        .query(EnrolmentStore::map)
+        .list();
+  }
+
+  public void recordStatus(UUID id, EnrolmentStatus status, StopReason reason) {
+    jdbc.sql("UPDATE enrolments SET status = ?, stop_reason = ?, updated_at = ? WHERE id = ?")
+        .params(
+            status.name(), reason == null ? null : reason.name(), Timestamp.from(clock.now()), id)
+        .update();
+  }
+
+  private static EnrolmentRecord map(ResultSet rs, int row) throws SQLException {
+    String reason = rs.getString("stop_reason");
+    return new EnrolmentRecord(
+        rs.getObject("id", UUID.class),
+        rs.getObject("prospect_id", UUID.class),
+        rs.getObject("sequence_id", UUID.class),
+        rs.getObject("sequence_version_id", UUID.class),
+        rs.getString("seat_id"),
+        EnrolmentStatus.valueOf(rs.getString("status")),
+        reason == null ? null : StopReason.valueOf(reason),
+        rs.getString("idempotency_key"),
+        rs.getString("request_fingerprint"),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant());
+  }
+}

@@ -1,0 +1,135 @@
+package io.sequor.domain.sequences;
+
+import io.sequor.domain.config.SequorProperties;
+import io.sequor.domain.errors.FieldProblem;
+import io.sequor.domain.prospects.Prospect;
+import io.sequor.domain.templates.Templates;
+import io.sequor.workflows.sequence.Channel;
+import io.sequor.workflows.sequence.Medium;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Renders a step's copy for a prospect, and checks before enrolment that every send can render. */
+@Component
+public class Copy {
+
+  private final SequorProperties.Limits limits;
+
+  Copy(SequorProperties properties) {
+    this.limits = properties.limits();
+  }
+
+  /** A step's copy with every placeholder filled. */
+  public record Rendered(String subject, String body) {}
+
+  public Rendered render(StepDefinition step, Prospect prospect) {
+    Map<String, String> values = prospect.placeholderValues();
+    String subject = step.subject() == null ? null : Templates.render(step.subject(), values);
+    return new Rendered(subject, Templates.render(step.body(), values));
+  }
+
+  /** Whether the prospect can be reached on the branch at all. */
+  public static boolean reachable(Prospect prospect, Medium medium) {
+    return medium == Medium.EMAIL ? prospect.email() != null : prospect.linkedinUrl() != null;
+  }
+
+  /**
+   * Everything that would stop a send of this version to this prospect: unfilled placeholders,
+   * rendered copy over a channel limit, line breaks that would reach an email header.
+   */
+  public List<FieldProblem> problems(SequenceVersion version, Prospect prospect, String at) {
+    List<FieldProblem> problems = new ArrayList<>();
+    Map<String, String> values = prospect.placeholderValues();
+    boolean anyReachable = false;
+    for (int i = 0; i < version.steps().size(); i++) {
+      StepDefinition step = version.steps().get(i);
+      if (!reachable(prospect, step.channel().medium())) {
+        continue;
+      }
+      anyReachable = true;
+      List<String> missing = new ArrayList<>(Templates.missing(step.body(), values));
+      if (step.subject() != null) {
+        Templates.missing(step.subject(), values).stream()
+            .filter(n -> !missing.contains(n))
+            .forEach(missing::add);
+      }
+      for (String name : missing) {
+        problems.add(
+            new FieldProblem(
+                at + "." + fieldFor(name),
+                "no value for placeholder {{"
+                    + name
+                    + "}} used by step '"
+                    + step.key()
+                    + "'; a message is never sent with a hole in it"));
+      }
+      if (!missing.isEmpty()) {
+        continue;
+      }
+      Rendered rendered = render(step, prospect);
+      if (step.channel() == Channel.EMAIL && hasLineBreak(rendered.subject())) {
+        problems.add(
+            new FieldProblem(
+                at,
+                "a value used in the subject of step '"
+                    + step.key()
+                    + "' contains a line break, which would inject an email header"));
+      }
+      int limit =
+          switch (step.channel()) {
+            case LINKEDIN_INMAIL -> limits.inMailBody();
+            case LINKEDIN_CONNECT -> limits.connectionNote();
+            default -> Integer.MAX_VALUE;
+          };
+      if (rendered.body().length() > limit) {
+        problems.add(
+            new FieldProblem(
+                at,
+                "step '"
+                    + step.key()
+                    + "' renders to "
+                    + rendered.body().length()
+                    + " characters for this prospect; the limit is "
+                    + limit));
+      }
+      if (step.channel() == Channel.LINKEDIN_INMAIL
+          && rendered.subject() != null
+          && rendered.subject().length() > limits.inMailSubject()) {
+        problems.add(
+            new FieldProblem(
+                at,
+                "step '"
+                    + step.key()
+                    + "' subject renders to "
+                    + rendered.subject().length()
+                    + " characters; the limit is "
+                    + limits.inMailSubject()));
+      }
+    }
+    if (!anyReachable) {
+      problems.add(
+          new FieldProblem(
+              at, "has neither an email nor a LinkedIn URL that any step of this sequence uses"));
+    }
+    return problems;
+  }
+
+  private static boolean hasLineBreak(String s) {
+    return s != null && (s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0);
+  }
+
+  /** Maps a placeholder to the request field a client would fill. */
+  private static String fieldFor(String placeholder) {
+    return switch (placeholder) {
+      case "first_name" -> "firstName";
+      case "last_name" -> "lastName";
+      case "company" -> "company";
+      case "title" -> "title";
+      case "email" -> "email";
+      case "linkedin_url" -> "linkedinUrl";
+      default -> "fields." + placeholder;
+    };
+  }
+}

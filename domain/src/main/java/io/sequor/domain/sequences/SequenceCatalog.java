@@ -1,0 +1,169 @@
+package io.sequor.domain.sequences;
+
+import io.sequor.domain.config.SequorClock;
+import io.sequor.domain.errors.ConflictException;
+import io.sequor.domain.errors.InvalidInputException;
+import io.sequor.domain.errors.NotFoundException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Creates sequences and their immutable versions. */
+@Service
+public class SequenceCatalog {
+
+  private static final TypeReference<List<StepDefinition>> STEPS = new TypeReference<>() {};
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+  private final SequenceRules rules;
+  private final SequorClock clock;
+
+  SequenceCatalog(JdbcClient jdbc, JsonMapper json, SequenceRules rules, SequorClock clock) {
+    this.jdbc = jdbc;
+    this.json = json;
+    this.rules = rules;
+    this.clock = clock;
+  }
+
+  /** A saved version and the copy warnings it was saved with. */
+  public record Saved(SequenceVersion version, List<Warning> warnings) {}
+
+  @Transactional
+  public Saved create(String name, List<StepDefinition> steps) {
+    SequenceRules.Verdict verdict = rules.check(name == null ? "" : name, steps);
+    if (!verdict.errors().isEmpty()) {
+      throw new InvalidInputException(verdict.errors());
+    }
+    UUID id = UUID.randomUUID();
+    try {
+      jdbc.sql("INSERT INTO sequences (id, name, created_at) VALUES (?, ?, ?)")
+          .params(id, name.strip(), Timestamp.from(clock.now()))
+          .update();
+    } catch (DuplicateKeyException e) {
+      String existing =
+          jdbc.sql("SELECT id FROM sequences WHERE name = ?")
+              .param(name.strip())
+              .query(String.class)
+              .single();
+      throw new ConflictException(
+          "a sequence named '" + name.strip() + "' exists; add a version to it instead", existing);
+    }
+    return new Saved(insertVersion(id, 1, steps), verdict.warnings());
+  }
+
+  @Transactional
+  public Saved addVersion(UUID sequenceId, List<StepDefinition> steps) {
+    Sequence sequence = sequence(sequenceId);
+    SequenceRules.Verdict verdict = rules.check(null, steps);
+    if (!verdict.errors().isEmpty()) {
+      throw new InvalidInputException(verdict.errors());
+    }
+    // Lock the sequence row so two concurrent edits get consecutive version numbers.
+    jdbc.sql("SELECT id FROM sequences WHERE id = ? FOR UPDATE").param(sequenceId).query().rowSet();
+    int next =
+        jdbc.sql(
+                "SELECT COALESCE(MAX(version), 0) + 1 FROM sequence_versions WHERE sequence_id = ?")
+            .param(sequence.id())
+            .query(Integer.class)
+            .single();
+    return new Saved(insertVersion(sequenceId, next, steps), verdict.warnings());
+  }
+
+  public List<Sequence> list() {
+    return jdbc.sql(
+            "SELECT s.id, s.name, s.created_at, MAX(v.version) AS latest FROM sequences s"
+                + " JOIN sequence_versions v ON v.sequence_id = s.id"
+                + " GROUP BY s.id ORDER BY s.created_at")
+        .query(SequenceCatalog::mapSequence)
+        .list();
+  }
+
+  public Sequence sequence(UUID id) {
+    return jdbc.sql(
+            "SELECT s.id, s.name, s.created_at, MAX(v.version) AS latest FROM sequences s"
+                + " JOIN sequence_versions v ON v.sequence_id = s.id WHERE s.id = ? GROUP BY s.id")
+        .param(id)
+        .query(SequenceCatalog::mapSequence)
+        .optional()
+        .orElseThrow(() -> new NotFoundException("sequence", id));
+  }
+
+  public Optional<Sequence> byName(String name) {
+    return jdbc.sql(
+            "SELECT s.id, s.name, s.created_at, MAX(v.version) AS latest FROM sequences s"
+                + " JOIN sequence_versions v ON v.sequence_id = s.id WHERE s.name = ?"
+                + " GROUP BY s.id")
+        .param(name)
+        .query(SequenceCatalog::mapSequence)
+        .optional();
+  }
+
+  public SequenceVersion version(UUID sequenceId, int version) {
+    return jdbc.sql(
+            "SELECT v.*, s.name FROM sequence_versions v JOIN sequences s ON s.id = v.sequence_id"
+                + " WHERE v.sequence_id = ? AND v.version = ?")
+        .params(sequenceId, version)
+        .query(this::mapVersion)
+        .optional()
+        .orElseThrow(() -> new NotFoundException("version", sequenceId + "/v" + version));
+  }
+
+  public SequenceVersion versionById(UUID versionId) {
+    return jdbc.sql(
+            "SELECT v.*, s.name FROM sequence_versions v JOIN sequences s ON s.id = v.sequence_id"
+                + " WHERE v.id = ?")
+        .param(versionId)
+        .query(this::mapVersion)
+        .optional()
+        .orElseThrow(() -> new NotFoundException("sequence version", versionId));
+  }
+
+  public List<SequenceVersion> versions(UUID sequenceId) {
+    sequence(sequenceId);
+    return jdbc.sql(
+            "SELECT v.*, s.name FROM sequence_versions v JOIN sequences s ON s.id = v.sequence_id"
+                + " WHERE v.sequence_id = ? ORDER BY v.version")
+        .param(sequenceId)
+        .query(this::mapVersion)
+        .list();
+  }
+
+  private SequenceVersion insertVersion(UUID sequenceId, int version, List<StepDefinition> steps) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            "INSERT INTO sequence_versions (id, sequence_id, version, definition, created_at)"
+                + " VALUES (?, ?, ?, ?::jsonb, ?)")
+        .params(
+            id, sequenceId, version, json.writeValueAsString(steps), Timestamp.from(clock.now()))
+        .update();
+    return versionById(id);
+  }
+
+  private static Sequence mapSequence(ResultSet rs, int row) throws SQLException {
+    return new Sequence(
+        rs.getObject("id", UUID.class),
+        rs.getString("name"),
+        rs.getInt("latest"),
+        rs.getTimestamp("created_at").toInstant());
+  }
+
+  private SequenceVersion mapVersion(ResultSet rs, int row) throws SQLException {
+    return new SequenceVersion(
+        rs.getObject("id", UUID.class),
+        rs.getObject("sequence_id", UUID.class),
+        rs.getString("name"),
+        rs.getInt("version"),
+        json.readValue(rs.getString("definition"), STEPS),
+        rs.getTimestamp("created_at").toInstant());
+  }
+}

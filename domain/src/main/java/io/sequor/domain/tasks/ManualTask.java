@@ -1,0 +1,29 @@
+package io.sequor.domain.tasks;
+
+import io.sequor.workflows.sequence.Channel;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A step a rep must send by hand, with the copy already rendered. */
+public record ManualTask(
+    UUID id,
+    UUID enrolmentId,
+    String stepKey,
+    String seatId,
+    Channel channel,
+    String subject,
+    String body,
+    String profileUrl,
+    Status status,
+    String providerMessageId,
+    String note,
+    Instant createdAt,
+    Instant completedAt) {
+
+  public enum Status {
+    OPEN,
+    SENT,
+    FAILED,
+    CANCELLED
+  }
+}

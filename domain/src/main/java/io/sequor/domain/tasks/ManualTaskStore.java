@@ -1,0 +1,121 @@
+package io.sequor.domain.tasks;
+
+import io.sequor.domain.errors.ConflictException;
+import io.sequor.domain.errors.NotFoundException;
+import io.sequor.workflows.sequence.Channel;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ManualTaskStore {
+
+  private final JdbcClient jdbc;
+
+  ManualTaskStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Opens the task for a step, once; a repeat returns the existing task. */
+  public ManualTask open(
+      UUID enrolmentId,
+      String stepKey,
+      String seatId,
+      Channel channel,
+      String subject,
+      String body,
+      String profileUrl,
+      Instant now) {
+    jdbc.sql(
+            "INSERT INTO manual_tasks (id, enrolment_id, step_key, seat_id, channel, subject, body,"
+                + " profile_url, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)"
+                + " ON CONFLICT (enrolment_id, step_key) DO NOTHING")
+        .params(
+            UUID.randomUUID(),
+            enrolmentId,
+            stepKey,
+            seatId,
+            channel.name(),
+            subject,
+            body,
+            profileUrl,
+            Timestamp.from(now))
+        .update();
+    return find(enrolmentId, stepKey).orElseThrow();
+  }
+
+  /** Records the rep's outcome; only an open task can be completed. */
+  public ManualTask complete(
+      UUID id, ManualTask.Status outcome, String providerMessageId, String note, Instant now) {
+    ManualTask task = get(id);
+    int updated =
+        jdbc.sql(
+                "UPDATE manual_tasks SET status = ?, provider_message_id = ?, note = ?,"
+                    + " completed_at = ? WHERE id = ? AND status = 'OPEN'")
+            .params(outcome.name(), providerMessageId, note, Timestamp.from(now), id)
+            .update();
+    if (updated == 0) {
+      throw new ConflictException(
+          "task " + id + " is " + task.status() + "; only an OPEN task can be completed",
+          id.toString());
+    }
+    return get(id);
+  }
+
+  public void cancel(UUID enrolmentId, String stepKey, String reason, Instant now) {
+    jdbc.sql(
+            "UPDATE manual_tasks SET status = 'CANCELLED', note = ?, completed_at = ?"
+                + " WHERE enrolment_id = ? AND step_key = ? AND status = 'OPEN'")
+        .params(reason, Timestamp.from(now), enrolmentId, stepKey)
+        .update();
+  }
+
+  public ManualTask get(UUID id) {
+    return jdbc.sql("SELECT * FROM manual_tasks WHERE id = ?")
+        .param(id)
+        .query(ManualTaskStore::map)
+        .optional()
+        .orElseThrow(() -> new NotFoundException("task", id));
+  }
+
+  public Optional<ManualTask> find(UUID enrolmentId, String stepKey) {
+    return jdbc.sql("SELECT * FROM manual_tasks WHERE enrolment_id = ? AND step_key = ?")
+        .params(enrolmentId, stepKey)
+        .query(ManualTaskStore::map)
+        .optional();
+  }
+
+  /** Tasks in a status (null for all), oldest first. */
+  public List<ManualTask> list(ManualTask.Status status, int limit) {
+    return jdbc.sql(
+            "SELECT * FROM manual_tasks WHERE (CAST(? AS text) IS NULL OR status = ?)"
+                + " ORDER BY created_at LIMIT ?")
+        .params(status == null ? null : status.name(), status == null ? null : status.name(), limit)
+        .query(ManualTaskStore::map)
+        .list();
+  }
+
+  private static ManualTask map(ResultSet rs, int row) throws SQLException {
+    Timestamp completed = rs.getTimestamp("completed_at");
+    return new ManualTask(
+        rs.getObject("id", UUID.class),
+        rs.getObject("enrolment_id", UUID.class),
+        rs.getString("step_key"),
+        rs.getString("seat_id"),
+        Channel.valueOf(rs.getString("channel")),
+        rs.getString("subject"),
+        rs.getString("body"),
+        rs.getString("profile_url"),
+        ManualTask.Status.valueOf(rs.getString("status")),
+        rs.getString("provider_message_id"),
+        rs.getString("note"),
+        rs.getTimestamp("created_at").toInstant(),
+        completed == null ? null : completed.toInstant());
+  }
+}

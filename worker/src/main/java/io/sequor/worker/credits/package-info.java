@@ -1,0 +1,2 @@
+/** Credit refunds requested by enrolment workflows. */
+package io.sequor.worker.credits;

@@ -1,0 +1,253 @@
+package io.sequor.worker.linkedin;
+
+import io.sequor.domain.config.SequorClock;
+import io.sequor.domain.config.SequorProperties;
+import io.sequor.domain.credits.CreditLedger;
+import io.sequor.domain.enrolments.StepExecution;
+import io.sequor.domain.enrolments.StepExecutionStore;
+import io.sequor.domain.sequences.Copy;
+import io.sequor.domain.tasks.ManualTask;
+import io.sequor.domain.tasks.ManualTaskStore;
+import io.sequor.domain.templates.Templates;
+import io.sequor.worker.enrolments.SendContext;
+import io.sequor.worker.enrolments.SendContexts;
+import io.sequor.workflows.enrolment.SendOutcome;
+import io.sequor.workflows.enrolment.SendRequest;
+import io.sequor.workflows.enrolment.SendResult;
+import io.sequor.workflows.linkedin.LinkedInActivities;
+import io.sequor.workflows.sequence.Channel;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a LinkedIn step at most once, spending an InMail credit only when the recipient has no Open
+ * Profile. The credit is taken before the send and given back (a release, not a refund) when the
+ * provider did not send.
+ */
+@Component("linkedInActivities")
+class LinkedInActivitiesImpl implements LinkedInActivities {
+
+  private static final Logger log = LoggerFactory.getLogger(LinkedInActivitiesImpl.class);
+
+  private final SendContexts contexts;
+  private final StepExecutionStore executions;
+  private final CreditLedger ledger;
+  private final ManualTaskStore tasks;
+  private final LinkedInGateway gateway;
+  private final Copy copy;
+  private final SequorProperties.LinkedIn settings;
+  private final SequorClock clock;
+
+  LinkedInActivitiesImpl(
+      SendContexts contexts,
+      StepExecutionStore executions,
+      CreditLedger ledger,
+      ManualTaskStore tasks,
+      LinkedInGateway gateway,
+      Copy copy,
+      SequorProperties properties,
+      SequorClock clock) {
+    this.contexts = contexts;
+    this.executions = executions;
+    this.ledger = ledger;
+    this.tasks = tasks;
+    this.gateway = gateway;
+    this.copy = copy;
+    this.settings = properties.linkedin();
+    this.clock = clock;
+  }
+
+  @Override
+  public SendResult sendLinkedIn(SendRequest request) {
+    Optional<StepExecution> earlier = executions.find(request.idempotencyKey());
+    if (earlier.isPresent()) {
+      return settle(earlier.get());
+    }
+    SendContext context = contexts.load(request);
+    if (context.holdReason().isPresent()) {
+      return result(SendOutcome.SKIPPED, context.holdReason().get());
+    }
+    String profile = context.prospect().linkedinUrl();
+    if (profile == null) {
+      return result(SendOutcome.SKIPPED, "prospect has no LinkedIn profile URL");
+    }
+    Copy.Rendered rendered;
+    try {
+      rendered = copy.render(context.step(), context.prospect());
+    } catch (Templates.MissingValueException e) {
+      return result(SendOutcome.FAILED, e.getMessage());
+    }
+    UUID enrolmentId = UUID.fromString(request.enrolmentId());
+    String key = request.idempotencyKey();
+    Optional<StepExecution> raced =
+        executions.claim(
+            key,
+            enrolmentId,
+            request.stepKey(),
+            request.channel(),
+            null,
+            request.plannedAt(),
+            clock.now());
+    if (raced.isPresent()) {
+      return settle(raced.get());
+    }
+    String seat = context.enrolment().seatId();
+    if (settings.gateway() == SequorProperties.LinkedIn.Gateway.MANUAL
+        || request.channel() == Channel.MANUAL_TASK) {
+      tasks.open(
+          enrolmentId,
+          request.stepKey(),
+          seat,
+          request.channel(),
+          rendered.subject(),
+          rendered.body(),
+          profile,
+          clock.now());
+      executions.finish(key, StepExecution.Status.TASK_OPEN, null, false, false, null, clock.now());
+      return result(SendOutcome.TASK_CREATED, "task opened for a rep");
+    }
+    boolean paid =
+        request.channel().spendsCredit()
+            && !context.prospect().openProfile()
+            && !gateway.hasOpenProfile(profile);
+    if (paid && !ledger.consume(seat, enrolmentId, request.stepKey())) {
+      String detail = "seat " + seat + " has no InMail credit left";
+      executions.finish(key, StepExecution.Status.SKIPPED, null, false, false, detail, clock.now());
+      return result(SendOutcome.OUT_OF_CREDITS, detail);
+    }
+    LinkedInResult sent;
+    try {
+      sent =
+          gateway.send(
+              new LinkedInMessage(
+                  seat, profile, request.channel(), rendered.subject(), rendered.body(), key));
+    } catch (RuntimeException e) {
+      giveBack(paid, enrolmentId, request.stepKey());
+      executions.release(key);
+      throw e;
+    }
+    Instant now = clock.now();
+    switch (sent.kind()) {
+      case SENT -> {
+        String detail = paid ? "1 InMail credit spent" : freeDetail(request.channel());
+        executions.finish(
+            key, StepExecution.Status.SENT, sent.providerMessageId(), paid, false, detail, now);
+        log.info("enrolment {} step {}: LinkedIn sent", request.enrolmentId(), request.stepKey());
+        return new SendResult(SendOutcome.SENT, sent.providerMessageId(), paid, now, detail);
+      }
+      case OUT_OF_CREDITS, RECIPIENT_BLOCKS_INMAIL -> {
+        giveBack(paid, enrolmentId, request.stepKey());
+        executions.finish(
+            key, StepExecution.Status.SKIPPED, null, false, false, sent.detail(), now);
+        return result(
+            sent.kind() == LinkedInResult.Kind.OUT_OF_CREDITS
+                ? SendOutcome.OUT_OF_CREDITS
+                : SendOutcome.RECIPIENT_BLOCKS_INMAIL,
+            sent.detail());
+      }
+      case RATE_LIMITED -> {
+        giveBack(paid, enrolmentId, request.stepKey());
+        executions.release(key);
+        throw ApplicationFailure.newFailure(
+            "seat is rate limited: " + sent.detail(), "RateLimited");
+      }
+      default -> {
+        giveBack(paid, enrolmentId, request.stepKey());
+        executions.finish(key, StepExecution.Status.FAILED, null, false, false, sent.detail(), now);
+        return result(SendOutcome.FAILED, sent.detail());
+      }
+    }
+  }
+
+  @Override
+  public SendResult confirmManualSend(SendRequest request) {
+    UUID enrolmentId = UUID.fromString(request.enrolmentId());
+    StepExecution execution = executions.find(request.idempotencyKey()).orElseThrow();
+    if (execution.status() != StepExecution.Status.TASK_OPEN) {
+      return settle(execution);
+    }
+    ManualTask task = tasks.find(enrolmentId, request.stepKey()).orElseThrow();
+    Instant at = task.completedAt() == null ? clock.now() : task.completedAt();
+    if (task.status() != ManualTask.Status.SENT) {
+      String detail = "rep reported the task " + task.status() + note(task);
+      executions.finish(
+          request.idempotencyKey(), StepExecution.Status.FAILED, null, false, false, detail, at);
+      return new SendResult(SendOutcome.FAILED, null, false, at, detail);
+    }
+    SendContext context = contexts.load(request);
+    boolean paid = request.channel().spendsCredit() && !context.prospect().openProfile();
+    String detail = "sent by a rep";
+    if (paid) {
+      // The rep already sent it; record the credit even if the ledger thought the seat was empty.
+      detail =
+          ledger.consume(context.enrolment().seatId(), enrolmentId, request.stepKey())
+              ? "sent by a rep; 1 InMail credit spent"
+              : "sent by a rep; the ledger had no credit left for this seat";
+    }
+    executions.finish(
+        request.idempotencyKey(),
+        StepExecution.Status.SENT,
+        task.providerMessageId(),
+        paid,
+        false,
+        detail,
+        at);
+    return new SendResult(SendOutcome.SENT, task.providerMessageId(), paid, at, detail);
+  }
+
+  @Override
+  public void cancelManualTask(SendRequest request, String reason) {
+    Instant now = clock.now();
+    tasks.cancel(UUID.fromString(request.enrolmentId()), request.stepKey(), reason, now);
+    executions.finish(
+        request.idempotencyKey(), StepExecution.Status.SKIPPED, null, false, false, reason, now);
+  }
+
+  private SendResult settle(StepExecution earlier) {
+    return switch (earlier.status()) {
+      case SENT ->
+          new SendResult(
+              SendOutcome.SENT,
+              earlier.messageId(),
+              earlier.creditSpent(),
+              earlier.finishedAt(),
+              earlier.detail());
+      case SENDING -> {
+        boolean paid = ledger.tally(earlier.enrolmentId(), earlier.stepKey()) > 0;
+        String detail =
+            "an earlier attempt was interrupted after calling the provider;"
+                + " assumed sent rather than risk a duplicate";
+        Instant at = clock.now();
+        executions.finish(
+            earlier.idempotencyKey(), StepExecution.Status.SENT, null, paid, true, detail, at);
+        yield new SendResult(SendOutcome.SENT, earlier.messageId(), paid, at, detail);
+      }
+      case TASK_OPEN -> result(SendOutcome.TASK_CREATED, "task already open");
+      case SKIPPED -> result(SendOutcome.SKIPPED, earlier.detail());
+      case FAILED -> result(SendOutcome.FAILED, earlier.detail());
+    };
+  }
+
+  private void giveBack(boolean paid, UUID enrolmentId, String stepKey) {
+    if (paid) {
+      ledger.release(enrolmentId, stepKey);
+    }
+  }
+
+  private static String freeDetail(Channel channel) {
+    return channel.spendsCredit() ? "Open Profile: no credit spent" : null;
+  }
+
+  private static String note(ManualTask task) {
+    return task.note() == null ? "" : ": " + task.note();
+  }
+
+  private SendResult result(SendOutcome outcome, String detail) {
+    return new SendResult(outcome, null, false, clock.now(), detail);
+  }
+}

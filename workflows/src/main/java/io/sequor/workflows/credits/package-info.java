@@ -1,0 +1,2 @@
+/** The InMail credit ledger's activity contract. */
+package io.sequor.workflows.credits;

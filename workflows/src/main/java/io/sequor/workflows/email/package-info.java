@@ -1,0 +1,2 @@
+/** The email channel's activity contract. */
+package io.sequor.workflows.email;

@@ -1,0 +1,510 @@
+package io.sequor.workflows.enrolment;
+
+import io.sequor.workflows.credits.CreditActivities;
+import io.sequor.workflows.email.EmailActivities;
+import io.sequor.workflows.linkedin.LinkedInActivities;
+import io.sequor.workflows.sequence.Channel;
+import io.sequor.workflows.sequence.Medium;
+import io.sequor.workflows.sequence.StepPlan;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import org.slf4j.Logger;
+
+/**
+ * Runs the LinkedIn and email branches of one enrolment on one timeline.
+ *
+ * <p>Every step is due at {@code enrolledAt + dayOffset + shift}. A pause adds to {@code shift}
+ * when it ends (see {@link #resumeNow}), so remaining steps keep their spacing. Signal handlers
+ * only change state and queue side effects; one loop runs the queued effects in order, so a
+ * response is acted on in the same workflow task it arrives in, before any further send.
+ */
+public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
+
+  private static final Logger log = Workflow.getLogger(EnrolmentWorkflowImpl.class);
+
+  /** Anything that lands in a person's inbox gets few retries. */
+  private static final ActivityOptions SEND_OPTIONS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(2))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(5))
+                  .setBackoffCoefficient(2)
+                  .setMaximumAttempts(3)
+                  .build())
+          .build();
+
+  /** Store bookkeeping is idempotent and may retry for as long as the store is down. */
+  private static final ActivityOptions STORE_OPTIONS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setMaximumInterval(Duration.ofMinutes(5))
+                  .build())
+          .build();
+
+  private final EmailActivities email =
+      Workflow.newActivityStub(EmailActivities.class, SEND_OPTIONS);
+  private final LinkedInActivities linkedIn =
+      Workflow.newActivityStub(LinkedInActivities.class, SEND_OPTIONS);
+  private final CreditActivities credits =
+      Workflow.newActivityStub(CreditActivities.class, STORE_OPTIONS);
+  private final EnrolmentActivities store =
+      Workflow.newActivityStub(EnrolmentActivities.class, STORE_OPTIONS);
+
+  private final String enrolmentId;
+  private final EnrolmentSettings settings;
+  private final long enrolledAt;
+  private final Map<String, Step> steps = new LinkedHashMap<>();
+  private final Set<String> seenResponses = new HashSet<>();
+  private final Set<String> completedTasks = new HashSet<>();
+  private final Queue<Runnable> effects = new ArrayDeque<>();
+
+  private EnrolmentStatus status = EnrolmentStatus.ACTIVE;
+  private StopReason stopReason;
+  private long shiftMillis;
+  private int timelineVersion;
+  private boolean paused;
+  private Long pausedUntil;
+  private int pauseGeneration;
+  private boolean emailStopped;
+  private boolean inMailBlocked;
+  private Long listeningUntil;
+  private boolean finished;
+
+  @WorkflowInit
+  public EnrolmentWorkflowImpl(EnrolmentInput input) {
+    this.enrolmentId = input.enrolmentId();
+    this.settings = input.settings();
+    this.enrolledAt = Workflow.currentTimeMillis();
+    for (StepPlan plan : input.steps()) {
+      steps.put(plan.key(), new Step(plan));
+    }
+  }
+
+  @Override
+  public EnrolmentState run(EnrolmentInput input) {
+    Promise<Void> effectLoop = Async.procedure(this::runEffects);
+    Promise<Void> linkedInBranch = Async.procedure(this::runBranch, Medium.LINKEDIN);
+    Promise<Void> emailBranch = Async.procedure(this::runBranch, Medium.EMAIL);
+    Promise.allOf(linkedInBranch, emailBranch).get();
+
+    if (stopReason == null) {
+      changeStatus(EnrolmentStatus.LISTENING);
+    }
+    listenForRefunds();
+    if (stopReason == null) {
+      changeStatus(EnrolmentStatus.COMPLETED);
+    }
+    Workflow.await(() -> effects.isEmpty() && Workflow.isEveryHandlerFinished());
+    finished = true;
+    effectLoop.get();
+    log.info("enrolment {} finished with status {}", enrolmentId, status);
+    return state();
+  }
+
+  // ---- signals -------------------------------------------------------------------------------
+
+  @Override
+  public void respond(Response response) {
+    if (!seenResponses.add(response.responseId())) {
+      return;
+    }
+    if (response.kind().countsForRefund()
+        || (response.kind() == ResponseKind.UNSUBSCRIBE && response.channel() == Medium.LINKEDIN)) {
+      queueRefunds(response);
+    }
+    switch (response.kind()) {
+      case REPLY -> halt(StopReason.REPLIED);
+      case INMAIL_ACCEPTED -> halt(StopReason.INMAIL_ACCEPTED);
+      case INMAIL_DECLINED -> halt(StopReason.INMAIL_DECLINED);
+      case UNSUBSCRIBE -> {
+        halt(StopReason.UNSUBSCRIBED);
+        effects.add(() -> store.suppressProspect(enrolmentId));
+      }
+      case AUTO_REPLY -> pauseForOutOfOffice(response);
+      case BOUNCE -> stopEmailBranch("email bounced");
+    }
+  }
+
+  @Override
+  public void pause() {
+    if (stopReason == null && !paused && status == EnrolmentStatus.ACTIVE) {
+      startPause(null);
+    }
+  }
+
+  @Override
+  public void resume() {
+    if (paused) {
+      resumeNow();
+    }
+  }
+
+  @Override
+  public void stop() {
+    halt(StopReason.STOPPED_BY_USER);
+  }
+
+  @Override
+  public void taskCompleted(String stepKey) {
+    completedTasks.add(stepKey);
+  }
+
+  @Override
+  public EnrolmentState state() {
+    List<StepState> stepStates = new ArrayList<>();
+    int spent = 0;
+    int refunded = 0;
+    for (Step step : steps.values()) {
+      stepStates.add(step.toState());
+      spent += step.creditSpent ? 1 : 0;
+      refunded += step.refunded ? 1 : 0;
+    }
+    return new EnrolmentState(
+        enrolmentId,
+        status,
+        stopReason,
+        Instant.ofEpochMilli(enrolledAt),
+        paused && pausedUntil != null ? Instant.ofEpochMilli(pausedUntil) : null,
+        emailStopped,
+        stepStates,
+        spent,
+        refunded,
+        listeningUntil == null ? null : Instant.ofEpochMilli(listeningUntil));
+  }
+
+  // ---- branches ------------------------------------------------------------------------------
+
+  private void runBranch(Medium medium) {
+    for (Step step : steps.values()) {
+      if (step.plan.channel().medium() != medium) {
+        continue;
+      }
+      if (!waitUntilDue(step, medium)) {
+        break;
+      }
+      send(step);
+    }
+    cancelPending(medium);
+  }
+
+  private boolean halted(Medium medium) {
+    return stopReason != null || (medium == Medium.EMAIL && emailStopped);
+  }
+
+  /** Waits until the step is due; false when the branch must stop instead. */
+  private boolean waitUntilDue(Step step, Medium medium) {
+    while (true) {
+      if (halted(medium)) {
+        return false;
+      }
+      if (paused) {
+        waitOutPause(medium);
+        continue;
+      }
+      long now = Workflow.currentTimeMillis();
+      long due = dueAt(step);
+      if (now >= due) {
+        return true;
+      }
+      int version = timelineVersion;
+      Workflow.await(
+          Duration.ofMillis(due - now),
+          () -> halted(medium) || paused || timelineVersion != version);
+    }
+  }
+
+  private void waitOutPause(Medium medium) {
+    int generation = pauseGeneration;
+    if (pausedUntil == null) {
+      Workflow.await(() -> !paused || halted(medium));
+      return;
+    }
+    long remaining = pausedUntil - Workflow.currentTimeMillis();
+    if (remaining > 0) {
+      Workflow.await(
+          Duration.ofMillis(remaining),
+          () -> !paused || halted(medium) || pauseGeneration != generation);
+    }
+    if (paused && pauseGeneration == generation && Workflow.currentTimeMillis() >= pausedUntil) {
+      resumeNow();
+    }
+  }
+
+  private void send(Step step) {
+    Channel channel = step.plan.channel();
+    if (channel == Channel.LINKEDIN_INMAIL && inMailBlocked) {
+      step.finish(StepStatus.SKIPPED, "recipient blocks InMail");
+      return;
+    }
+    step.status = StepStatus.SENDING;
+    step.plannedAt = dueAt(step);
+    SendRequest request =
+        SendRequest.of(enrolmentId, step.plan.key(), channel, Instant.ofEpochMilli(step.plannedAt));
+    try {
+      SendResult result =
+          channel == Channel.EMAIL ? email.sendEmail(request) : linkedIn.sendLinkedIn(request);
+      if (result.outcome() == SendOutcome.TASK_CREATED) {
+        result = awaitManualTask(step, request);
+      }
+      apply(step, result);
+    } catch (ActivityFailure failure) {
+      step.finish(StepStatus.FAILED, "gave up after retries: " + rootMessage(failure));
+    }
+  }
+
+  private SendResult awaitManualTask(Step step, SendRequest request) {
+    step.status = StepStatus.AWAITING_TASK;
+    Medium medium = step.plan.channel().medium();
+    String key = step.plan.key();
+    boolean done =
+        Workflow.await(
+            settings.manualTaskWindow(), () -> completedTasks.contains(key) || halted(medium));
+    if (completedTasks.contains(key)) {
+      return linkedIn.confirmManualSend(request);
+    }
+    String reason = done ? "enrolment stopped before the task was done" : "task window passed";
+    linkedIn.cancelManualTask(request, reason);
+    return new SendResult(SendOutcome.SKIPPED, null, false, now(), reason);
+  }
+
+  private void apply(Step step, SendResult result) {
+    step.creditSpent = result.creditSpent();
+    switch (result.outcome()) {
+      case SENT -> {
+        step.sentAt =
+            result.at() == null ? Workflow.currentTimeMillis() : result.at().toEpochMilli();
+        step.finish(StepStatus.SENT, result.detail());
+      }
+      case INVALID_ADDRESS -> {
+        step.finish(StepStatus.FAILED, result.detail());
+        stopEmailBranch("invalid email address");
+        effects.add(() -> store.markEmailUndeliverable(enrolmentId));
+      }
+      case RECIPIENT_BLOCKS_INMAIL -> {
+        inMailBlocked = true;
+        step.finish(StepStatus.SKIPPED, result.detail());
+      }
+      case OUT_OF_CREDITS, SKIPPED -> step.finish(StepStatus.SKIPPED, result.detail());
+      case FAILED, TASK_CREATED -> step.finish(StepStatus.FAILED, result.detail());
+    }
+  }
+
+  private void cancelPending(Medium medium) {
+    String reason =
+        stopReason != null
+            ? "enrolment stopped: " + stopReason
+            : emailStopped ? "email stopped" : "";
+    for (Step step : steps.values()) {
+      if (step.plan.channel().medium() == medium && !step.status.isDone()) {
+        step.plannedAt = dueAt(step);
+        step.finish(StepStatus.CANCELLED, reason);
+      }
+    }
+  }
+
+  // ---- responses, pauses, refunds ------------------------------------------------------------
+
+  private void halt(StopReason reason) {
+    if (stopReason != null || status == EnrolmentStatus.COMPLETED) {
+      return;
+    }
+    stopReason = reason;
+    paused = false;
+    changeStatus(EnrolmentStatus.STOPPED);
+  }
+
+  private void stopEmailBranch(String reason) {
+    if (!emailStopped) {
+      emailStopped = true;
+      log.info("enrolment {}: email branch stopped ({})", enrolmentId, reason);
+    }
+  }
+
+  private void pauseForOutOfOffice(Response response) {
+    if (stopReason != null
+        || status != EnrolmentStatus.ACTIVE && status != EnrolmentStatus.PAUSED) {
+      return;
+    }
+    long until =
+        response.returnAt() != null
+            ? response.returnAt().toEpochMilli()
+            : response.occurredAt().toEpochMilli() + settings.outOfOfficePause().toMillis();
+    if (until <= Workflow.currentTimeMillis()) {
+      return;
+    }
+    startPause(until);
+  }
+
+  private void startPause(Long until) {
+    if (!paused) {
+      paused = true;
+      changeStatus(EnrolmentStatus.PAUSED);
+    }
+    pausedUntil = until;
+    pauseGeneration++;
+  }
+
+  /**
+   * Ends a pause. If the earliest unsent step would now be due sooner than {@code resumeGap} from
+   * now, every unsent step moves later by the same amount, so the remaining spacing is kept.
+   */
+  private void resumeNow() {
+    paused = false;
+    pausedUntil = null;
+    pauseGeneration++;
+    long earliest = Long.MAX_VALUE;
+    for (Step step : steps.values()) {
+      if (step.status == StepStatus.PENDING) {
+        earliest = Math.min(earliest, dueAt(step));
+      }
+    }
+    long notBefore = Workflow.currentTimeMillis() + settings.resumeGap().toMillis();
+    if (earliest != Long.MAX_VALUE && earliest < notBefore) {
+      shiftMillis += notBefore - earliest;
+    }
+    timelineVersion++;
+    changeStatus(EnrolmentStatus.ACTIVE);
+  }
+
+  private void queueRefunds(Response response) {
+    if (!settings.refundOnAnyChannel() && response.channel() != Medium.LINKEDIN) {
+      return;
+    }
+    long at = response.occurredAt().toEpochMilli();
+    long window = settings.refundWindow().toMillis();
+    for (Step step : steps.values()) {
+      if (step.creditSpent
+          && !step.refundQueued
+          && step.sentAt != null
+          && step.sentAt <= at
+          && at - step.sentAt <= window) {
+        step.refundQueued = true;
+        String key = step.plan.key();
+        effects.add(
+            () -> {
+              credits.refundCredit(enrolmentId, key, response.responseId());
+              step.refunded = true;
+            });
+      }
+    }
+  }
+
+  /** Keeps the run open until no spent credit can be refunded any more. */
+  private void listenForRefunds() {
+    while (true) {
+      long until = 0;
+      for (Step step : steps.values()) {
+        if (step.creditSpent && !step.refundQueued && step.sentAt != null) {
+          until = Math.max(until, step.sentAt + settings.refundWindow().toMillis());
+        }
+      }
+      long now = Workflow.currentTimeMillis();
+      if (until <= now) {
+        listeningUntil = null;
+        return;
+      }
+      listeningUntil = until;
+      long target = until;
+      Workflow.await(Duration.ofMillis(until - now), () -> refundableUntil() != target);
+    }
+  }
+
+  private long refundableUntil() {
+    long until = 0;
+    for (Step step : steps.values()) {
+      if (step.creditSpent && !step.refundQueued && step.sentAt != null) {
+        until = Math.max(until, step.sentAt + settings.refundWindow().toMillis());
+      }
+    }
+    return until;
+  }
+
+  private void changeStatus(EnrolmentStatus next) {
+    if (status == next) {
+      return;
+    }
+    status = next;
+    StopReason reason = stopReason;
+    effects.add(() -> store.recordStatus(enrolmentId, next, reason));
+  }
+
+  private void runEffects() {
+    while (true) {
+      Workflow.await(() -> !effects.isEmpty() || finished);
+      if (effects.isEmpty()) {
+        return;
+      }
+      effects.poll().run();
+    }
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  private long dueAt(Step step) {
+    return enrolledAt + Duration.ofDays(step.plan.dayOffset()).toMillis() + shiftMillis;
+  }
+
+  private Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage();
+  }
+
+  private final class Step {
+    final StepPlan plan;
+    StepStatus status = StepStatus.PENDING;
+    Long plannedAt;
+    Long sentAt;
+    String detail;
+    boolean creditSpent;
+    boolean refundQueued;
+    boolean refunded;
+
+    Step(StepPlan plan) {
+      this.plan = plan;
+    }
+
+    void finish(StepStatus next, String why) {
+      status = next;
+      detail = why;
+    }
+
+    StepState toState() {
+      return new StepState(
+          plan.key(),
+          plan.channel(),
+          plan.dayOffset(),
+          status,
+          Instant.ofEpochMilli(plannedAt != null ? plannedAt : dueAt(this)),
+          sentAt == null ? null : Instant.ofEpochMilli(sentAt),
+          detail,
+          creditSpent,
+          refunded);
+    }
+  }
+}

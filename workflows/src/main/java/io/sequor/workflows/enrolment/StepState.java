@@ -1,0 +1,16 @@
+package io.sequor.workflows.enrolment;
+
+import io.sequor.workflows.sequence.Channel;
+import java.time.Instant;
+
+/** One step's state as the query reports it. */
+public record StepState(
+    String key,
+    Channel channel,
+    int dayOffset,
+    StepStatus status,
+    Instant plannedAt,
+    Instant sentAt,
+    String detail,
+    boolean creditSpent,
+    boolean creditRefunded) {}

@@ -1,0 +1,2 @@
+/** The LinkedIn channel's activity contract. */
+package io.sequor.workflows.linkedin;
