@@ -1,0 +1,184 @@
+package io.sequor.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.sequor.api.dev.DevClock;
+import io.sequor.api.dev.DevMailbox;
+import io.sequor.worker.linkedin.LinkedInMessage;
+import io.sequor.worker.linkedin.SandboxLinkedInGateway;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Base of the tests that run the whole application in its embedded configuration: HTTP API, worker,
+ * Temporal's test server, PostgreSQL and the SMTP mailbox, all real and in-process. Every subclass
+ * shares one context, so one worker polls the shared task queue. Tests advance the shared Temporal
+ * clock, so each one reasons relative to its own enrolment.
+ */
+@SpringBootTest(
+    classes = {SequorApplication.class, TestChannels.class},
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "sequor.embedded.data-dir=",
+      "sequor.embedded.postgres-port=0",
+      "sequor.embedded.temporal-port=0",
+      "sequor.embedded.smtp-port=0",
+      "sequor.embedded.imap-port=0",
+      "sequor.linkedin.default-seat-starting-credits=100000",
+      "sequor.linkedin.sandbox-blocking-profiles=https://www.linkedin.com/in/blocks-inmail",
+      "logging.level.io.temporal=WARN"
+    })
+abstract class EmbeddedRuntimeTest {
+
+  static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @LocalServerPort int port;
+  @Autowired JsonMapper json;
+  @Autowired DevClock clock;
+  @Autowired DevMailbox mailbox;
+  @Autowired SandboxLinkedInGateway linkedIn;
+
+  /** An HTTP answer: status and parsed JSON body. */
+  record Reply(int status, JsonNode body) {}
+
+  Reply get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).GET().build());
+  }
+
+  Reply post(String path, Object body, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    body instanceof String s ? s : json.writeValueAsString(body)));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return send(request.build());
+  }
+
+  private Reply send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      String text = response.body();
+      return new Reply(response.statusCode(), text.isBlank() ? null : json.readTree(text));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  /** A prospect nobody else uses, with every placeholder the canonical play needs. */
+  static Map<String, Object> prospect(String name) {
+    String slug = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return Map.of(
+        "email",
+        slug + "@example.com",
+        "linkedinUrl",
+        "https://www.linkedin.com/in/" + slug,
+        "firstName",
+        "Ada",
+        "company",
+        "Analytical Engines",
+        "fields",
+        Map.of("trigger", "your new Head of Sales role"));
+  }
+
+  String canonicalSequenceId() {
+    Reply sequences = get("/api/sequences");
+    for (JsonNode s : sequences.body()) {
+      if (s.path("name").asString().startsWith("Canonical play")) {
+        return s.path("id").asString();
+      }
+    }
+    throw new AssertionError("the embedded runtime did not load the canonical play");
+  }
+
+  JsonNode enrol(String sequenceId, Map<String, Object> prospect) {
+    Reply reply = post("/api/enrolments", Map.of("sequenceId", sequenceId, "prospect", prospect));
+    assertThat(reply.status()).as("enrol: %s", reply.body()).isEqualTo(201);
+    return reply.body();
+  }
+
+  JsonNode enrolment(String id) {
+    Reply reply = get("/api/enrolments/" + id);
+    assertThat(reply.status()).isEqualTo(200);
+    return reply.body();
+  }
+
+  JsonNode step(JsonNode enrolment, String key) {
+    for (JsonNode step : enrolment.path("steps")) {
+      if (step.path("key").asString().equals(key)) {
+        return step;
+      }
+    }
+    throw new AssertionError("no step " + key);
+  }
+
+  /** Moves the shared clock, then waits for the work it released to settle. */
+  void advance(Duration by) {
+    clock.advance(by);
+  }
+
+  void respond(String enrolmentId, Map<String, Object> response) {
+    Reply reply = post("/api/enrolments/" + enrolmentId + "/responses", response);
+    assertThat(reply.status()).as("respond: %s", reply.body()).isEqualTo(202);
+  }
+
+  List<DevMailbox.Mail> emailsTo(Object address) {
+    return mailbox.messages().stream().filter(m -> m.to().equals(address)).toList();
+  }
+
+  List<LinkedInMessage> linkedInTo(Object profileUrl) {
+    return linkedIn.delivered().stream().filter(m -> m.profileUrl().equals(profileUrl)).toList();
+  }
+
+  void awaitStep(String enrolmentId, String stepKey, String status) {
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(step(enrolment(enrolmentId), stepKey).path("status").asString())
+                    .as("status of %s", stepKey)
+                    .isEqualTo(status));
+  }
+
+  void awaitStatus(String enrolmentId, String status) {
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> assertThat(enrolment(enrolmentId).path("status").asString()).isEqualTo(status));
+  }
+
+  static Instant instant(JsonNode node) {
+    return Instant.parse(node.asString());
+  }
+
+  /** Whole days between enrolment and a step's send. */
+  static long dayOf(JsonNode enrolment, JsonNode step) {
+    Instant start = instant(enrolment.path("createdAt"));
+    return Duration.between(start, instant(step.path("sentAt"))).toHours() / 24;
+  }
+}
