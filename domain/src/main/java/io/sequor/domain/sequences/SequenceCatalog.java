@@ -10,7 +10,6 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,11 +44,13 @@ public class SequenceCatalog {
       throw new InvalidInputException(verdict.errors());
     }
     UUID id = UUID.randomUUID();
-    try {
-      jdbc.sql("INSERT INTO sequences (id, name, created_at) VALUES (?, ?, ?)")
-          .params(id, name.strip(), Timestamp.from(clock.now()))
-          .update();
-    } catch (DuplicateKeyException e) {
+    int inserted =
+        jdbc.sql(
+                "INSERT INTO sequences (id, name, created_at) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (name) DO NOTHING")
+            .params(id, name.strip(), Timestamp.from(clock.now()))
+            .update();
+    if (inserted == 0) {
       String existing =
           jdbc.sql("SELECT id FROM sequences WHERE name = ?")
               .param(name.strip())
