@@ -1,0 +1,234 @@
+package io.sequor.workflows.enrolment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sequor.workflows.sequence.Channel;
+import io.sequor.workflows.sequence.Medium;
+import io.sequor.workflows.sequence.StepPlan;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.internal.common.ProtobufTimeUtils;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The workflow's decisions on a time-skipping test server, with in-memory channels. */
+class EnrolmentWorkflowTest {
+
+  static final List<StepPlan> CANONICAL =
+      List.of(
+          new StepPlan("day-0-inmail", Channel.LINKEDIN_INMAIL, 0),
+          new StepPlan("email-day-1", Channel.EMAIL, 1),
+          new StepPlan("day-3-bump", Channel.LINKEDIN_INMAIL, 3),
+          new StepPlan("email-day-5", Channel.EMAIL, 5),
+          new StepPlan("day-7-new-angle", Channel.LINKEDIN_INMAIL, 7),
+          new StepPlan("email-day-10", Channel.EMAIL, 10),
+          new StepPlan("day-14-exit", Channel.LINKEDIN_INMAIL, 14));
+
+  TestWorkflowEnvironment env;
+  InMemoryChannels channels;
+  WorkflowClient client;
+
+  @BeforeEach
+  void start() {
+    env = TestWorkflowEnvironment.newInstance();
+    channels = new InMemoryChannels(() -> Instant.ofEpochMilli(env.currentTimeMillis()));
+    Worker worker = env.newWorker(EnrolmentWorkflow.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(EnrolmentWorkflowImpl.class);
+    worker.registerActivitiesImplementations(channels);
+    env.start();
+    client = env.getWorkflowClient();
+  }
+
+  @AfterEach
+  void stop() {
+    env.close();
+  }
+
+  EnrolmentWorkflow enrol(String id) {
+    EnrolmentWorkflow workflow =
+        client.newWorkflowStub(
+            EnrolmentWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(EnrolmentInput.workflowId(id))
+                .setTaskQueue(EnrolmentWorkflow.TASK_QUEUE)
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .build());
+    WorkflowClient.start(
+        workflow::run, new EnrolmentInput(id, CANONICAL, EnrolmentSettings.defaults()));
+    return workflow;
+  }
+
+  Instant now() {
+    return Instant.ofEpochMilli(env.currentTimeMillis());
+  }
+
+  Response response(Medium channel, ResponseKind kind, Instant returnAt) {
+    return new Response(UUID.randomUUID().toString(), channel, kind, now(), returnAt);
+  }
+
+  @Test
+  void stopsBothBranchesWhenTheProspectRepliesDuringAnInMailSend() {
+    EnrolmentWorkflow workflow = enrol("in-flight");
+    channels.duringSend.put(
+        "day-3-bump",
+        request ->
+            client
+                .newWorkflowStub(EnrolmentWorkflow.class, EnrolmentInput.workflowId("in-flight"))
+                .respond(response(Medium.LINKEDIN, ResponseKind.REPLY, null)));
+
+    EnrolmentState end = workflow.run(null);
+
+    assertThat(channels.sent).containsExactly("day-0-inmail", "email-day-1", "day-3-bump");
+    assertThat(end.status()).isEqualTo(EnrolmentStatus.STOPPED);
+    assertThat(end.stopReason()).isEqualTo(StopReason.REPLIED);
+    assertThat(channels.refunded)
+        .as("the reply answers the day-0 InMail; the day-3 one went out after it")
+        .containsExactly("day-0-inmail");
+    assertThat(end.creditsSpent()).isEqualTo(2);
+  }
+
+  @Test
+  void aResponseSignalledTwiceIsAppliedOnce() {
+    EnrolmentWorkflow workflow = enrol("twice");
+    env.sleep(Duration.ofDays(1));
+    Response ooo = response(Medium.EMAIL, ResponseKind.AUTO_REPLY, now().plus(Duration.ofDays(2)));
+    workflow.respond(ooo);
+    workflow.respond(ooo);
+    env.sleep(Duration.ofHours(1));
+    assertThat(channels.refunded).containsExactly("day-0-inmail");
+    assertThat(workflow.state().status()).isEqualTo(EnrolmentStatus.PAUSED);
+  }
+
+  @Test
+  void aDuplicateStartOfTheSameEnrolmentIsRejected() {
+    enrol("duplicate");
+    assertThatThrownBy(() -> enrol("duplicate"))
+        .isInstanceOf(WorkflowExecutionAlreadyStarted.class);
+  }
+
+  @Nested
+  class Refunds {
+
+    @Test
+    void aResponseMoreThanNinetyDaysAfterAnInMailEarnsNoRefund() {
+      EnrolmentWorkflow workflow = enrol("late-response");
+      env.sleep(Duration.ofDays(94));
+      assertThat(workflow.state().status()).isEqualTo(EnrolmentStatus.LISTENING);
+      workflow.respond(response(Medium.LINKEDIN, ResponseKind.REPLY, null));
+
+      EnrolmentState end = workflow.run(null);
+
+      assertThat(channels.refunded)
+          .as("only the day-7 and day-14 InMails are within 90 days of day 94")
+          .containsExactlyInAnyOrder("day-7-new-angle", "day-14-exit");
+      assertThat(end.creditsSpent()).isEqualTo(4);
+      assertThat(end.creditsRefunded()).isEqualTo(2);
+    }
+
+    @Test
+    void aStoppedEnrolmentStillRefundsWhenTheProspectAnswersLater() {
+      EnrolmentWorkflow workflow = enrol("stopped-then-answered");
+      env.sleep(Duration.ofDays(4));
+      workflow.stop();
+      env.sleep(Duration.ofDays(30));
+      assertThat(channels.sent).containsExactly("day-0-inmail", "email-day-1", "day-3-bump");
+      workflow.respond(response(Medium.LINKEDIN, ResponseKind.INMAIL_DECLINED, null));
+
+      EnrolmentState end = workflow.run(null);
+
+      assertThat(end.stopReason()).isEqualTo(StopReason.STOPPED_BY_USER);
+      assertThat(channels.refunded).containsExactlyInAnyOrder("day-0-inmail", "day-3-bump");
+    }
+
+    @Test
+    void anOpenProfileRecipientCostsNothingAndTheRunEndsAfterTheLastStep() {
+      channels.openProfiles.add("open");
+      EnrolmentWorkflow workflow = enrol("open");
+      EnrolmentState end = workflow.run(null);
+      assertThat(end.creditsSpent()).isZero();
+      assertThat(end.status()).isEqualTo(EnrolmentStatus.COMPLETED);
+      Instant closed =
+          ProtobufTimeUtils.toJavaInstant(
+              client.fetchHistory(EnrolmentInput.workflowId("open")).getLastEvent().getEventTime());
+      assertThat(Duration.between(end.enrolledAt(), closed))
+          .as("nothing to refund, so no 90-day wait")
+          .isLessThan(Duration.ofDays(15));
+    }
+  }
+
+  @Nested
+  class Pauses {
+
+    @Test
+    void aManualPauseHoldsEverySendAndResumeKeepsTheSpacing() {
+      EnrolmentWorkflow workflow = enrol("manual-pause");
+      env.sleep(Duration.ofHours(36));
+      workflow.pause();
+      env.sleep(Duration.ofDays(10));
+      assertThat(channels.sent).containsExactly("day-0-inmail", "email-day-1");
+
+      workflow.resume();
+      env.sleep(Duration.ofMinutes(1));
+      EnrolmentState state = workflow.state();
+      Instant start = state.enrolledAt();
+      // Resumed on day 11.5: the day-3 bump (earliest unsent) moves to day 12.5, the rest follow.
+      assertThat(plannedDay(state, start, "day-3-bump")).isEqualTo(12.5);
+      assertThat(plannedDay(state, start, "email-day-5")).isEqualTo(14.5);
+      assertThat(plannedDay(state, start, "day-14-exit")).isEqualTo(23.5);
+    }
+
+    @Test
+    void anOutOfOfficeWithoutAReturnDatePausesForTheConfiguredDays() {
+      EnrolmentWorkflow workflow = enrol("ooo-no-date");
+      env.sleep(Duration.ofHours(12));
+      Response ooo = response(Medium.EMAIL, ResponseKind.AUTO_REPLY, null);
+      workflow.respond(ooo);
+      env.sleep(Duration.ofHours(1));
+      EnrolmentState paused = workflow.state();
+      assertThat(paused.status()).isEqualTo(EnrolmentStatus.PAUSED);
+      assertThat(paused.pausedUntil())
+          .isEqualTo(ooo.occurredAt().plus(EnrolmentSettings.defaults().outOfOfficePause()));
+    }
+
+    private double plannedDay(EnrolmentState state, Instant start, String key) {
+      StepState step =
+          state.steps().stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow();
+      return Duration.between(start, step.plannedAt()).toHours() / 24.0;
+    }
+  }
+
+  /**
+   * Records the canonical history used by {@link EnrolmentWorkflowReplayTest}. Runs only when asked
+   * ({@code -Dsequor.record-histories=true}), after a deliberate change to workflow logic.
+   */
+  @Test
+  void recordsHistoriesForReplayWhenAsked() throws IOException {
+    if (!Boolean.getBoolean("sequor.record-histories")) {
+      return;
+    }
+    EnrolmentWorkflow workflow = enrol("recorded");
+    env.sleep(Duration.ofDays(2));
+    workflow.respond(
+        response(Medium.EMAIL, ResponseKind.AUTO_REPLY, now().plus(Duration.ofDays(3))));
+    env.sleep(Duration.ofDays(8));
+    workflow.respond(response(Medium.LINKEDIN, ResponseKind.REPLY, null));
+    workflow.run(null);
+    String json = client.fetchHistory(EnrolmentInput.workflowId("recorded")).toJson(true);
+    Files.writeString(Path.of("src/test/resources/histories/ooo-then-reply.json"), json);
+  }
+}

@@ -1,0 +1,84 @@
+package io.sequor.workflows.enrolment;
+
+import io.sequor.workflows.credits.CreditActivities;
+import io.sequor.workflows.email.EmailActivities;
+import io.sequor.workflows.linkedin.LinkedInActivities;
+import io.sequor.workflows.sequence.Channel;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * In-memory adapters for the workflow's activities: they record what would have reached the
+ * prospect, so a test can assert on sends, credits and store updates without I/O. The adapters that
+ * talk to real systems are tested in the app module.
+ */
+final class InMemoryChannels
+    implements EmailActivities, LinkedInActivities, CreditActivities, EnrolmentActivities {
+
+  final List<String> sent = new CopyOnWriteArrayList<>();
+  final List<String> refunded = new CopyOnWriteArrayList<>();
+  final List<EnrolmentStatus> statuses = new CopyOnWriteArrayList<>();
+  final Set<String> openProfiles = ConcurrentHashMap.newKeySet();
+  final Map<String, Consumer<SendRequest>> duringSend = new ConcurrentHashMap<>();
+  private final Supplier<Instant> clock;
+
+  InMemoryChannels(Supplier<Instant> clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public SendResult sendEmail(SendRequest request) {
+    return send(request);
+  }
+
+  @Override
+  public SendResult sendLinkedIn(SendRequest request) {
+    return send(request);
+  }
+
+  private SendResult send(SendRequest request) {
+    Consumer<SendRequest> hook = duringSend.remove(request.stepKey());
+    if (hook != null) {
+      hook.accept(request);
+    }
+    sent.add(request.stepKey());
+    boolean paid =
+        request.channel() == Channel.LINKEDIN_INMAIL
+            && !openProfiles.contains(request.enrolmentId());
+    return new SendResult(SendOutcome.SENT, "msg-" + request.stepKey(), paid, clock.get(), null);
+  }
+
+  @Override
+  public SendResult confirmManualSend(SendRequest request) {
+    return send(request);
+  }
+
+  @Override
+  public void cancelManualTask(SendRequest request, String reason) {}
+
+  @Override
+  public boolean refundCredit(String enrolmentId, String stepKey, String responseId) {
+    if (refunded.contains(stepKey)) {
+      return false;
+    }
+    refunded.add(stepKey);
+    return true;
+  }
+
+  @Override
+  public void recordStatus(String enrolmentId, EnrolmentStatus status, StopReason stopReason) {
+    statuses.add(status);
+  }
+
+  @Override
+  public void suppressProspect(String enrolmentId) {}
+
+  @Override
+  public void markEmailUndeliverable(String enrolmentId) {}
+}
