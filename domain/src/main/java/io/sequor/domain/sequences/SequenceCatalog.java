@@ -39,11 +39,16 @@ public class SequenceCatalog {
 
   @Transactional
   public Saved create(String name, List<StepDefinition> steps) {
+    return create(UUID.randomUUID(), name, steps);
+  }
+
+  /** Creates a sequence under a chosen id, as the built-in example uses to keep a fixed one. */
+  @Transactional
+  public Saved create(UUID id, String name, List<StepDefinition> steps) {
     SequenceRules.Verdict verdict = rules.check(name == null ? "" : name, steps);
     if (!verdict.errors().isEmpty()) {
       throw new InvalidInputException(verdict.errors());
     }
-    UUID id = UUID.randomUUID();
     int inserted =
         jdbc.sql(
                 "INSERT INTO sequences (id, name, created_at) VALUES (?, ?, ?)"

@@ -30,7 +30,11 @@ public final class Templates {
           .visit(
               new Mustache.Visitor() {
                 @Override
-                public void visitText(String text) {}
+                public void visitText(String text) {
+                  if (text.contains("{{") || text.contains("}}")) {
+                    problems.add("template does not parse: unclosed or stray {{ or }}");
+                  }
+                }
 
                 @Override
                 public void visitVariable(String name) {

@@ -1,11 +1,18 @@
 package io.sequor.worker.email;
 
-/** The mail server did not accept the message, so it certainly did not go out. */
+import java.util.regex.Pattern;
+
+/**
+ * The mail server did not accept the message, so it certainly did not go out. The message has email
+ * addresses masked: it travels into Temporal's history and the logs, which hold no PII.
+ */
 public class EmailRejectedException extends RuntimeException {
+  private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'@,;:]+@[^\\s<>\"',;:]+");
   private final boolean permanent;
 
-  public EmailRejectedException(String message, boolean permanent, Throwable cause) {
-    super(message, cause);
+  // The cause is dropped on purpose: its message names the recipient.
+  public EmailRejectedException(String message, boolean permanent) {
+    super(ADDRESS.matcher(message).replaceAll("<address>"));
     this.permanent = permanent;
   }
 

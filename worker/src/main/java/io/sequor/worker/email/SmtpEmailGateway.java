@@ -25,7 +25,7 @@ class SmtpEmailGateway implements EmailGateway {
   @Override
   public void send(OutboundEmail email) {
     if (email.subject().indexOf('\r') >= 0 || email.subject().indexOf('\n') >= 0) {
-      throw new EmailRejectedException("subject contains a line break", true, null);
+      throw new EmailRejectedException("subject contains a line break", true);
     }
     MimeMessage message;
     try {
@@ -35,15 +35,15 @@ class SmtpEmailGateway implements EmailGateway {
       message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
       message.setText(email.text(), StandardCharsets.UTF_8.name());
     } catch (MessagingException e) {
-      throw new EmailRejectedException("message could not be built: " + e.getMessage(), true, e);
+      throw new EmailRejectedException("message could not be built: " + e.getMessage(), true);
     }
     try {
       sender.send(message);
     } catch (MailSendException e) {
       throw new EmailRejectedException(
-          "mail server refused the message: " + e.getMessage(), refusedRecipient(e), e);
+          "mail server refused the message: " + e.getMessage(), refusedRecipient(e));
     } catch (MailException e) {
-      throw new EmailRejectedException("mail server unavailable: " + e.getMessage(), false, e);
+      throw new EmailRejectedException("mail server unavailable: " + e.getMessage(), false);
     }
   }
 
