@@ -22,6 +22,12 @@ public class SequenceCatalog {
 
   private static final TypeReference<List<StepDefinition>> STEPS = new TypeReference<>() {};
 
+  private static final String SEQUENCES =
+      "SELECT s.id, s.name, s.created_at, MAX(v.version) AS latest FROM sequences s"
+          + " JOIN sequence_versions v ON v.sequence_id = s.id";
+  private static final String VERSIONS =
+      "SELECT v.*, s.name FROM sequence_versions v JOIN sequences s ON s.id = v.sequence_id";
+
   private final JdbcClient jdbc;
   private final JsonMapper json;
   private final SequenceRules rules;
@@ -86,18 +92,13 @@ public class SequenceCatalog {
   }
 
   public List<Sequence> list() {
-    return jdbc.sql(
-            "SELECT s.id, s.name, s.created_at, MAX(v.version) AS latest FROM sequences s"
-                + " JOIN sequence_versions v ON v.sequence_id = s.id"
-                + " GROUP BY s.id ORDER BY s.created_at")
+    return jdbc.sql(SEQUENCES + " GROUP BY s.id ORDER BY s.created_at")
         .query(SequenceCatalog::mapSequence)
         .list();
   }
 
   public Sequence sequence(UUID id) {
-    return jdbc.sql(
-            "SELECT s.id, s.name, s.created_at, MAX(v.version) AS latest FROM sequences s"
-                + " JOIN sequence_versions v ON v.sequence_id = s.id WHERE s.id = ? GROUP BY s.id")
+    return jdbc.sql(SEQUENCES + " WHERE s.id = ? GROUP BY s.id")
         .param(id)
         .query(SequenceCatalog::mapSequence)
         .optional()
@@ -105,19 +106,14 @@ public class SequenceCatalog {
   }
 
   public Optional<Sequence> byName(String name) {
-    return jdbc.sql(
-            "SELECT s.id, s.name, s.created_at, MAX(v.version) AS latest FROM sequences s"
-                + " JOIN sequence_versions v ON v.sequence_id = s.id WHERE s.name = ?"
-                + " GROUP BY s.id")
+    return jdbc.sql(SEQUENCES + " WHERE s.name = ? GROUP BY s.id")
         .param(name)
         .query(SequenceCatalog::mapSequence)
         .optional();
   }
 
   public SequenceVersion version(UUID sequenceId, int version) {
-    return jdbc.sql(
-            "SELECT v.*, s.name FROM sequence_versions v JOIN sequences s ON s.id = v.sequence_id"
-                + " WHERE v.sequence_id = ? AND v.version = ?")
+    return jdbc.sql(VERSIONS + " WHERE v.sequence_id = ? AND v.version = ?")
         .params(sequenceId, version)
         .query(this::mapVersion)
         .optional()
@@ -125,9 +121,7 @@ public class SequenceCatalog {
   }
 
   public SequenceVersion versionById(UUID versionId) {
-    return jdbc.sql(
-            "SELECT v.*, s.name FROM sequence_versions v JOIN sequences s ON s.id = v.sequence_id"
-                + " WHERE v.id = ?")
+    return jdbc.sql(VERSIONS + " WHERE v.id = ?")
         .param(versionId)
         .query(this::mapVersion)
         .optional()
@@ -136,9 +130,7 @@ public class SequenceCatalog {
 
   public List<SequenceVersion> versions(UUID sequenceId) {
     sequence(sequenceId);
-    return jdbc.sql(
-            "SELECT v.*, s.name FROM sequence_versions v JOIN sequences s ON s.id = v.sequence_id"
-                + " WHERE v.sequence_id = ? ORDER BY v.version")
+    return jdbc.sql(VERSIONS + " WHERE v.sequence_id = ? ORDER BY v.version")
         .param(sequenceId)
         .query(this::mapVersion)
         .list();

@@ -24,47 +24,8 @@ public final class Templates {
   /** Why the template cannot be used, if it cannot. */
   public static Optional<String> problem(String template) {
     try {
-      List<String> problems = new ArrayList<>();
-      PLAIN
-          .compile(template)
-          .visit(
-              new Mustache.Visitor() {
-                @Override
-                public void visitText(String text) {
-                  if (text.contains("{{") || text.contains("}}")) {
-                    problems.add("template does not parse: unclosed or stray {{ or }}");
-                  }
-                }
-
-                @Override
-                public void visitVariable(String name) {
-                  if (!NAME.matcher(name).matches()) {
-                    problems.add(
-                        "placeholder {{"
-                            + name
-                            + "}} must be lower_snake_case, like {{first_name}}");
-                  }
-                }
-
-                @Override
-                public boolean visitInclude(String name) {
-                  problems.add("partials ({{>" + name + "}}) are not supported");
-                  return false;
-                }
-
-                @Override
-                public boolean visitSection(String name) {
-                  problems.add("sections ({{#" + name + "}}) are not supported: use placeholders");
-                  return false;
-                }
-
-                @Override
-                public boolean visitInvertedSection(String name) {
-                  problems.add("sections ({{^" + name + "}}) are not supported: use placeholders");
-                  return false;
-                }
-              });
-      return problems.stream().findFirst();
+      Scan scan = scan(template);
+      return scan.problems.stream().findFirst();
     } catch (MustacheException e) {
       return Optional.of("template does not parse: " + e.getMessage());
     }
@@ -72,35 +33,52 @@ public final class Templates {
 
   /** The placeholder names a template uses, in order of first use. */
   public static Set<String> placeholders(String template) {
-    Set<String> names = new LinkedHashSet<>();
-    PLAIN
-        .compile(template)
-        .visit(
-            new Mustache.Visitor() {
-              @Override
-              public void visitText(String text) {}
+    return scan(template).names;
+  }
 
-              @Override
-              public void visitVariable(String name) {
-                names.add(name);
-              }
+  /** Walks a template once, collecting its placeholder names and anything it may not use. */
+  private static Scan scan(String template) {
+    Scan scan = new Scan();
+    PLAIN.compile(template).visit(scan);
+    return scan;
+  }
 
-              @Override
-              public boolean visitInclude(String name) {
-                return false;
-              }
+  private static final class Scan implements Mustache.Visitor {
+    final Set<String> names = new LinkedHashSet<>();
+    final List<String> problems = new ArrayList<>();
 
-              @Override
-              public boolean visitSection(String name) {
-                return false;
-              }
+    @Override
+    public void visitText(String text) {
+      if (text.contains("{{") || text.contains("}}")) {
+        problems.add("template does not parse: unclosed or stray {{ or }}");
+      }
+    }
 
-              @Override
-              public boolean visitInvertedSection(String name) {
-                return false;
-              }
-            });
-    return names;
+    @Override
+    public void visitVariable(String name) {
+      names.add(name);
+      if (!NAME.matcher(name).matches()) {
+        problems.add("placeholder {{" + name + "}} must be lower_snake_case, like {{first_name}}");
+      }
+    }
+
+    @Override
+    public boolean visitInclude(String name) {
+      problems.add("partials ({{>" + name + "}}) are not supported");
+      return false;
+    }
+
+    @Override
+    public boolean visitSection(String name) {
+      problems.add("sections ({{#" + name + "}}) are not supported: use placeholders");
+      return false;
+    }
+
+    @Override
+    public boolean visitInvertedSection(String name) {
+      problems.add("sections ({{^" + name + "}}) are not supported: use placeholders");
+      return false;
+    }
   }
 
   /** Placeholders the values leave unfilled; a blank value counts as unfilled. */
