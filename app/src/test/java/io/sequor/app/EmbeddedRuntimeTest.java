@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.sequor.api.dev.DevClock;
 import io.sequor.api.dev.DevMailbox;
+import io.sequor.domain.sequences.CanonicalPlay;
 import io.sequor.worker.linkedin.LinkedInMessage;
 import io.sequor.worker.linkedin.SandboxLinkedInGateway;
 import java.io.IOException;
@@ -106,14 +107,11 @@ abstract class EmbeddedRuntimeTest {
         Map.of("trigger", "your new Head of Sales role"));
   }
 
+  /** The built-in example, under the fixed id the README's commands use. */
   String canonicalSequenceId() {
-    Reply sequences = get("/api/sequences");
-    for (JsonNode s : sequences.body()) {
-      if (s.path("name").asString().startsWith("Canonical play")) {
-        return s.path("id").asString();
-      }
-    }
-    throw new AssertionError("the embedded runtime did not load the canonical play");
+    Reply example = get("/api/sequences/" + CanonicalPlay.ID);
+    assertThat(example.status()).as("the embedded runtime loads the canonical play").isEqualTo(200);
+    return CanonicalPlay.ID.toString();
   }
 
   JsonNode enrol(String sequenceId, Map<String, Object> prospect) {

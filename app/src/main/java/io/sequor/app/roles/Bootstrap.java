@@ -36,7 +36,7 @@ class Bootstrap {
     return (ApplicationArguments args) -> {
       CanonicalPlay.Definition play = CanonicalPlay.load(json);
       if (catalog.byName(play.name()).isEmpty()) {
-        catalog.create(play.name(), play.steps());
+        catalog.create(CanonicalPlay.ID, play.name(), play.steps());
       }
       log.info("example sequence '{}' is {}", play.name(), catalog.byName(play.name()).get().id());
     };
