@@ -1,12 +1,14 @@
 # syntax=docker/dockerfile:1
 
-# One image for every role: SPRING_PROFILES_ACTIVE picks api, worker or both (see docs/deployment.md).
+# One image for every role: SPRING_PROFILES_ACTIVE picks api, worker or both
+# (docs/deployment.md).
 
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY . .
 # The cache mount keeps Maven's repository (and the Maven the wrapper downloads) between builds.
-# Formatting is checked in CI; the image build should not fail on it, nor fetch the formatter.
+# The regular build checks formatting; the image build should neither fail on it nor fetch
+# the formatter.
 RUN --mount=type=cache,target=/root/.m2 \
     chmod +x mvnw \
     && ./mvnw -q -pl app -am package -DskipTests -Dspotless.check.skip=true \
