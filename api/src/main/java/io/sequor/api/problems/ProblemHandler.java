@@ -4,6 +4,7 @@ import io.sequor.domain.errors.ConflictException;
 import io.sequor.domain.errors.FieldProblem;
 import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.domain.errors.NotFoundException;
+import io.temporal.client.WorkflowServiceException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,6 +104,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                     result.getMethodParameter().getParameterName(),
                                     error.getDefaultMessage()))));
     return ResponseEntity.badRequest().body(invalid(problems));
+  }
+
+  /** Temporal unreachable: not the client's fault, and safe to retry with the same key. */
+  @ExceptionHandler(WorkflowServiceException.class)
+  ProblemDetail temporalUnavailable(WorkflowServiceException e) {
+    log.warn("Temporal call failed: {}", e.getMessage());
+    return problem(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "temporal-unavailable",
+        "Workflow service unavailable",
+        "Sequor could not reach Temporal. What was stored stays stored; repeat the request"
+            + " (with the same Idempotency-Key for an enrolment) once Temporal is back.");
   }
 
   @ExceptionHandler(Exception.class)

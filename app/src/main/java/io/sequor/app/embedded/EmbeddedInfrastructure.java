@@ -82,7 +82,7 @@ final class EmbeddedInfrastructure {
             .setServerConfig("fsync", "on")
             .setServerConfig("synchronous_commit", "on")
             .setServerConfig("full_page_writes", "on");
-    Optional<Path> dataDir = settings.dataDir();
+    Optional<Path> dataDir = settings.dataDirectory();
     if (dataDir.isPresent()) {
       Path dir = dataDir.get().toAbsolutePath();
       Files.createDirectories(dir);

@@ -32,6 +32,7 @@ public class EmbeddedRuntimeInitializer
     props.put("spring.mail.password", "");
     props.put("spring.temporal.connection.target", "127.0.0.1:" + infra.temporalPort);
     props.put("spring.temporal.namespace", "default");
+    props.put("spring.temporal.connection.enable-https", false);
     env.getPropertySources().addFirst(new MapPropertySource("sequor-embedded", props));
     context.getBeanFactory().registerSingleton("embeddedInfrastructure", infra);
   }

@@ -3,6 +3,7 @@ package io.sequor.app.roles;
 import io.sequor.domain.config.DomainConfiguration;
 import io.sequor.domain.config.SequorProperties;
 import io.sequor.domain.credits.CreditLedger;
+import io.sequor.domain.errors.ConflictException;
 import io.sequor.domain.sequences.CanonicalPlay;
 import io.sequor.domain.sequences.SequenceCatalog;
 import org.slf4j.Logger;
@@ -36,7 +37,11 @@ class Bootstrap {
     return (ApplicationArguments args) -> {
       CanonicalPlay.Definition play = CanonicalPlay.load(json);
       if (catalog.byName(play.name()).isEmpty()) {
-        catalog.create(CanonicalPlay.ID, play.name(), play.steps());
+        try {
+          catalog.create(CanonicalPlay.ID, play.name(), play.steps());
+        } catch (ConflictException createdByAnotherProcess) {
+          log.debug("example sequence was created by another process");
+        }
       }
       log.info("example sequence '{}' is {}", play.name(), catalog.byName(play.name()).get().id());
     };

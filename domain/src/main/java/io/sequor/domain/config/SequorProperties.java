@@ -16,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("sequor")
 public record SequorProperties(
+    @DefaultValue("false") boolean loadExampleSequence,
     @Valid @NotNull @DefaultValue Enrolment enrolment,
     @Valid @NotNull @DefaultValue Limits limits,
     @Valid @NotNull @DefaultValue Mail mail,

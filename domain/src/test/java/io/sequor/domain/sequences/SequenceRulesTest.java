@@ -13,6 +13,7 @@ class SequenceRulesTest {
 
   private static SequorProperties properties(int inMailBody, int connectionNote) {
     return new SequorProperties(
+        false,
         new SequorProperties.Enrolment(
             Duration.ofDays(7), Duration.ofDays(1), Duration.ofDays(90), true, Duration.ofDays(2)),
         new SequorProperties.Limits(200, inMailBody, connectionNote, 400, 120, 1),
