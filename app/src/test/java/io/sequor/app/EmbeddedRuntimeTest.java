@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
       "sequor.linkedin.sandbox-blocking-profiles=https://www.linkedin.com/in/blocks-inmail",
       "logging.level.io.temporal=WARN"
     })
-abstract class EmbeddedRuntimeTest {
+public abstract class EmbeddedRuntimeTest {
 
   static final Duration PATIENCE = Duration.ofSeconds(30);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -55,13 +55,13 @@ abstract class EmbeddedRuntimeTest {
   @Autowired SandboxLinkedInGateway linkedIn;
 
   /** An HTTP answer: status and parsed JSON body. */
-  record Reply(int status, JsonNode body) {}
+  protected record Reply(int status, JsonNode body) {}
 
-  Reply get(String path) {
+  protected Reply get(String path) {
     return send(HttpRequest.newBuilder(uri(path)).GET().build());
   }
 
-  Reply post(String path, Object body, String... headers) {
+  protected Reply post(String path, Object body, String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", "application/json")
@@ -92,7 +92,7 @@ abstract class EmbeddedRuntimeTest {
   }
 
   /** A prospect nobody else uses, with every placeholder the canonical play needs. */
-  static Map<String, Object> prospect(String name) {
+  protected static Map<String, Object> prospect(String name) {
     String slug = name + "-" + UUID.randomUUID().toString().substring(0, 8);
     return Map.of(
         "email",
@@ -108,25 +108,25 @@ abstract class EmbeddedRuntimeTest {
   }
 
   /** The built-in example, under the fixed id the README's commands use. */
-  String canonicalSequenceId() {
+  protected String canonicalSequenceId() {
     Reply example = get("/api/sequences/" + CanonicalPlay.ID);
     assertThat(example.status()).as("the embedded runtime loads the canonical play").isEqualTo(200);
     return CanonicalPlay.ID.toString();
   }
 
-  JsonNode enrol(String sequenceId, Map<String, Object> prospect) {
+  protected JsonNode enrol(String sequenceId, Map<String, Object> prospect) {
     Reply reply = post("/api/enrolments", Map.of("sequenceId", sequenceId, "prospect", prospect));
     assertThat(reply.status()).as("enrol: %s", reply.body()).isEqualTo(201);
     return reply.body();
   }
 
-  JsonNode enrolment(String id) {
+  protected JsonNode enrolment(String id) {
     Reply reply = get("/api/enrolments/" + id);
     assertThat(reply.status()).isEqualTo(200);
     return reply.body();
   }
 
-  JsonNode step(JsonNode enrolment, String key) {
+  protected JsonNode step(JsonNode enrolment, String key) {
     for (JsonNode step : enrolment.path("steps")) {
       if (step.path("key").asString().equals(key)) {
         return step;
@@ -136,24 +136,24 @@ abstract class EmbeddedRuntimeTest {
   }
 
   /** Moves the shared clock, then waits for the work it released to settle. */
-  void advance(Duration by) {
+  protected void advance(Duration by) {
     clock.advance(by);
   }
 
-  void respond(String enrolmentId, Map<String, Object> response) {
+  protected void respond(String enrolmentId, Map<String, Object> response) {
     Reply reply = post("/api/enrolments/" + enrolmentId + "/responses", response);
     assertThat(reply.status()).as("respond: %s", reply.body()).isEqualTo(202);
   }
 
-  List<DevMailbox.Mail> emailsTo(Object address) {
+  protected List<DevMailbox.Mail> emailsTo(Object address) {
     return mailbox.messages().stream().filter(m -> m.to().equals(address)).toList();
   }
 
-  List<LinkedInMessage> linkedInTo(Object profileUrl) {
+  protected List<LinkedInMessage> linkedInTo(Object profileUrl) {
     return linkedIn.delivered().stream().filter(m -> m.profileUrl().equals(profileUrl)).toList();
   }
 
-  void awaitStep(String enrolmentId, String stepKey, String status) {
+  protected void awaitStep(String enrolmentId, String stepKey, String status) {
     await()
         .atMost(PATIENCE)
         .untilAsserted(
@@ -163,7 +163,7 @@ abstract class EmbeddedRuntimeTest {
                     .isEqualTo(status));
   }
 
-  void awaitStatus(String enrolmentId, String status) {
+  protected void awaitStatus(String enrolmentId, String status) {
     await()
         .atMost(PATIENCE)
         .untilAsserted(

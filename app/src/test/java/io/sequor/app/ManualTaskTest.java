@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -51,14 +52,14 @@ class ManualTaskTest extends EmbeddedRuntimeTest {
         .atMost(PATIENCE)
         .untilAsserted(
             () -> {
-              JsonNode open =
+              Optional<JsonNode> open =
                   get("/api/tasks?status=OPEN&limit=500")
                       .body()
                       .valueStream()
                       .filter(t -> t.path("enrolmentId").asString().equals(id))
-                      .findFirst()
-                      .orElseThrow();
-              task.set(open);
+                      .findFirst();
+              assertThat(open).as("an open task for the enrolment").isPresent();
+              task.set(open.get());
             });
     assertThat(task.get().path("body").asString())
         .isEqualTo("Call Ada at Analytical Engines about your new Head of Sales role");

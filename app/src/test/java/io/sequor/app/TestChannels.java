@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Primary;
  * one application context (one worker on the shared Temporal task queue).
  */
 @TestConfiguration(proxyBeanMethods = false)
-class TestChannels {
+public class TestChannels {
 
   @Bean
   @Primary

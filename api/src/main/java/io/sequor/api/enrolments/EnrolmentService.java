@@ -26,6 +26,7 @@ import io.sequor.workflows.enrolment.EnrolmentWorkflow;
 import io.sequor.workflows.enrolment.Response;
 import io.sequor.workflows.enrolment.StepState;
 import io.sequor.workflows.enrolment.StepStatus;
+import io.sequor.workflows.enrolment.StopReason;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -348,8 +349,20 @@ class EnrolmentService {
     return view(id);
   }
 
+  /**
+   * Stops the enrolment; one whose workflow is gone is stopped in the store, so it can be cleared.
+   */
   EnrolmentView stop(UUID id) {
-    signal(id, EnrolmentWorkflow::stop);
+    EnrolmentRecord record = enrolments.get(id);
+    try {
+      workflow(id).stop();
+    } catch (WorkflowNotFoundException gone) {
+      if (record.status().isFinal()) {
+        throw new ConflictException(
+            "enrolment " + id + " is already " + record.status(), id.toString());
+      }
+      enrolments.recordStatus(id, EnrolmentStatus.STOPPED, StopReason.STOPPED_BY_USER);
+    }
     return view(id);
   }
 

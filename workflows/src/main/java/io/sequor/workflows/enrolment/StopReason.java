@@ -6,5 +6,10 @@ public enum StopReason {
   INMAIL_ACCEPTED,
   INMAIL_DECLINED,
   UNSUBSCRIBED,
-  STOPPED_BY_USER
+  STOPPED_BY_USER,
+  /**
+   * Set by the store, never by a workflow: the embedded runtime restarted and its in-memory
+   * Temporal server no longer has the workflow.
+   */
+  LOST_ON_RESTART
 }
