@@ -12,7 +12,7 @@ COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     chmod +x mvnw \
     && ./mvnw -q -pl app -am package -DskipTests -Dspotless.check.skip=true \
-    && cp app/target/sequor-app-*.jar /tmp/sequor.jar
+    && cp app/target/sequor-exec.jar /tmp/sequor.jar
 # Split the fat jar into layers so that a code change rebuilds a few hundred kilobytes,
 # not the 150 MB of dependencies underneath it.
 RUN java -Djarmode=tools -jar /tmp/sequor.jar extract --layers --launcher --destination /layers

@@ -55,6 +55,18 @@ class EmbeddedRuntimeEndToEndTest extends EmbeddedRuntimeTest {
   }
 
   @Test
+  void theOpenApiDescriptionListsTheEnrolmentEndpoints() {
+    Reply docs = get("/v3/api-docs");
+    assertThat(docs.status()).isEqualTo(200);
+    assertThat(docs.body().path("paths").propertyNames())
+        .contains(
+            "/api/enrolments",
+            "/api/enrolments/{id}/responses",
+            "/api/sequences/{id}/versions",
+            "/api/dev/clock/advance");
+  }
+
+  @Test
   void healthReportsTheDatabaseAndTemporal() {
     JsonNode health = get("/actuator/health").body();
     assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");

@@ -235,10 +235,20 @@ class EnrolmentService {
 
   // ---- reading -------------------------------------------------------------------------------
 
+  /** The running workflow's account, or the store's when the workflow cannot answer. */
   EnrolmentView view(UUID id) {
     EnrolmentRecord record = enrolments.get(id);
+    return view(record, query(record));
+  }
+
+  /** The store's account only: never waits for a worker. */
+  EnrolmentView storedView(UUID id) {
+    return view(enrolments.get(id), Optional.empty());
+  }
+
+  private EnrolmentView view(EnrolmentRecord record, Optional<EnrolmentState> live) {
+    UUID id = record.id();
     SequenceVersion version = catalog.versionById(record.sequenceVersionId());
-    Optional<EnrolmentState> live = query(record);
     List<ResponseRecord> recorded = responses.forEnrolment(id);
     CreditLedger.Tally tally = ledger.tally(id);
     if (live.isPresent()) {
@@ -278,8 +288,8 @@ class EnrolmentService {
         false);
   }
 
-  List<EnrolmentView> list(EnrolmentStatus status, int limit, int offset) {
-    return enrolments.list(status, limit, offset).stream().map(e -> view(e.id())).toList();
+  List<EnrolmentSummary> list(EnrolmentStatus status, int limit, int offset) {
+    return enrolments.list(status, limit, offset).stream().map(EnrolmentSummary::of).toList();
   }
 
   /** The store's account of each step, for enrolments whose workflow cannot be queried. */

@@ -51,7 +51,7 @@ class EnrolmentsController {
           "Idempotency-Key", "must be 1-200 visible ASCII characters without spaces");
     }
     EnrolmentService.Enrolled enrolled = service.enrol(request, idempotencyKey);
-    EnrolmentView view = service.view(enrolled.enrolment().id());
+    EnrolmentView view = service.storedView(enrolled.enrolment().id());
     if (!enrolled.created()) {
       return ResponseEntity.ok(view);
     }
@@ -59,8 +59,10 @@ class EnrolmentsController {
   }
 
   @GetMapping
-  @Operation(summary = "List enrolments, newest first, optionally by status")
-  List<EnrolmentView> list(
+  @Operation(
+      summary = "List enrolments, newest first, optionally by status",
+      description = "One line each, from the store; GET /api/enrolments/{id} has the timeline.")
+  List<EnrolmentSummary> list(
       @RequestParam(required = false) EnrolmentStatus status,
       @RequestParam(defaultValue = "50") int limit,
       @RequestParam(defaultValue = "0") int offset) {
