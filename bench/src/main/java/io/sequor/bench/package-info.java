@@ -1,0 +1,2 @@
+/** Benchmarks that print figures: API enrolments per second, bare workflow starts, history size. */
+package io.sequor.bench;
