@@ -2,14 +2,20 @@ package io.sequor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sequor.domain.credits.CreditLedger;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** LinkedIn outcomes that are not a plain send. */
 class LinkedInChannelTest extends EmbeddedRuntimeTest {
+
+  @Autowired CreditLedger ledger;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void aRecipientWhoBlocksInMailCostsNoCreditAndTheEmailBranchGoesOn() {
@@ -29,6 +35,28 @@ class LinkedInChannelTest extends EmbeddedRuntimeTest {
     assertThat(state.path("credits").path("spent").asInt()).isZero();
     assertThat(linkedInTo(prospect.get("linkedinUrl"))).isEmpty();
     assertThat(emailsTo(prospect.get("email"))).hasSize(3);
+  }
+
+  @Test
+  void aSeatOutOfCreditsSkipsTheInMailWithTheReasonAndSpendsNothing() {
+    Map<String, Object> prospect = prospect("drained");
+    String id = enrol(canonicalSequenceId(), prospect).path("id").asString();
+    awaitStep(id, "day-0-inmail", "SENT");
+    String seat = "drained-" + id;
+    ledger.ensureSeat(seat, seat, 0);
+    jdbc.sql("UPDATE enrolments SET seat_id = ? WHERE id = ?::uuid").params(seat, id).update();
+
+    advance(Duration.ofDays(3));
+    awaitStep(id, "day-3-bump", "SKIPPED");
+
+    JsonNode state = enrolment(id);
+    assertThat(step(state, "day-3-bump").path("detail").asString())
+        .isEqualTo("seat " + seat + " has no InMail credit left");
+    assertThat(state.path("credits").path("spent").asInt()).isEqualTo(1);
+    assertThat(linkedInTo(prospect.get("linkedinUrl"))).hasSize(1);
+    assertThat(step(state, "email-day-1").path("status").asString())
+        .as("the email branch is not held up")
+        .isEqualTo("SENT");
   }
 
   @Test
