@@ -24,7 +24,7 @@ class CreditLedgerConcurrencyTest extends EmbeddedRuntimeTest {
   @Test
   void fiftyEnrolmentsRacingForTheLastThreeCreditsSpendExactlyThree() throws Exception {
     String seat = "race-" + UUID.randomUUID();
-    ledger.ensureSeat(seat, seat, 3);
+    ledger.createSeat(seat, seat, "test-three", 1, java.time.ZoneId.of("UTC"));
     List<UUID> enrolments = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       enrolments.add(UUID.randomUUID());
@@ -49,15 +49,16 @@ class CreditLedgerConcurrencyTest extends EmbeddedRuntimeTest {
   @Test
   void aRepeatedConsumeOrRefundChangesNothing() {
     String seat = "repeat-" + UUID.randomUUID();
-    ledger.ensureSeat(seat, seat, 5);
-    ledger.ensureSeat(seat, seat, 5);
+    ledger.createSeat(seat, seat, "test-five", 1, java.time.ZoneId.of("UTC"));
+    ledger.ensureSeat(seat, "test-five");
     UUID enrolment = UUID.randomUUID();
 
     assertThat(ledger.consume(seat, enrolment, "s")).isTrue();
     assertThat(ledger.consume(seat, enrolment, "s")).isTrue();
     assertThat(ledger.balance(seat)).isEqualTo(4);
-    assertThat(ledger.refund(enrolment, "s", Instant.now())).isTrue();
-    assertThat(ledger.refund(enrolment, "s", Instant.now())).isFalse();
+    Instant now = clock.now();
+    assertThat(ledger.refund(enrolment, "s", now)).isTrue();
+    assertThat(ledger.refund(enrolment, "s", now)).isFalse();
     assertThat(ledger.balance(seat)).isEqualTo(5);
     assertThat(ledger.tally(enrolment)).isEqualTo(new CreditLedger.Tally(1, 1));
   }
@@ -65,14 +66,14 @@ class CreditLedgerConcurrencyTest extends EmbeddedRuntimeTest {
   @Test
   void aCreditReleasedAfterAFailedSendIsNotCountedAsSpentOrRefunded() {
     String seat = "release-" + UUID.randomUUID();
-    ledger.ensureSeat(seat, seat, 2);
+    ledger.createSeat(seat, seat, "test-three", 1, java.time.ZoneId.of("UTC"));
     UUID enrolment = UUID.randomUUID();
     ledger.consume(seat, enrolment, "s");
     assertThat(ledger.release(enrolment, "s")).isTrue();
     assertThat(ledger.release(enrolment, "s")).isFalse();
-    assertThat(ledger.balance(seat)).isEqualTo(2);
+    assertThat(ledger.balance(seat)).isEqualTo(3);
     assertThat(ledger.tally(enrolment)).isEqualTo(new CreditLedger.Tally(0, 0));
     assertThat(ledger.consume(seat, enrolment, "s")).as("a retry may spend again").isTrue();
-    assertThat(ledger.balance(seat)).isEqualTo(1);
+    assertThat(ledger.balance(seat)).isEqualTo(2);
   }
 }

@@ -43,7 +43,7 @@ class LinkedInChannelTest extends EmbeddedRuntimeTest {
     String id = enrol(canonicalSequenceId(), prospect).path("id").asString();
     awaitStep(id, "day-0-inmail", "SENT");
     String seat = "drained-" + id;
-    ledger.ensureSeat(seat, seat, 0);
+    ledger.createSeat(seat, seat, "test-empty", 1, java.time.ZoneId.of("UTC"));
     jdbc.sql("UPDATE enrolments SET seat_id = ? WHERE id = ?::uuid").params(seat, id).update();
 
     advance(Duration.ofDays(3));

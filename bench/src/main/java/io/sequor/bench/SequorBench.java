@@ -103,7 +103,9 @@ public final class SequorBench {
             "--sequor.embedded.imap-port=" + ports[3],
             "--sequor.load-example-sequence=true",
             // A funded seat, so every InMail in the run spends a credit as it would in production.
-            "--sequor.linkedin.default-seat-starting-credits=1000000");
+            "--sequor.linkedin.default-seat-plan=bench-plenty",
+            "--sequor.linkedin.plans.bench-plenty.monthly-credits=1000000",
+            "--sequor.linkedin.plans.bench-plenty.cost-per-credit=1");
   }
 
   private void runAll() throws Exception {

@@ -26,8 +26,8 @@ class Bootstrap {
   @Bean
   ApplicationRunner defaultSeat(CreditLedger ledger, SequorProperties properties) {
     return args -> {
-      String seat = properties.linkedin().defaultSeat();
-      ledger.ensureSeat(seat, seat, properties.linkedin().defaultSeatStartingCredits());
+      ledger.ensureSeat(
+          properties.linkedin().defaultSeat(), properties.linkedin().defaultSeatPlan());
     };
   }
 

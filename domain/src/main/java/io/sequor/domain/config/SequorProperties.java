@@ -2,12 +2,16 @@ package io.sequor.domain.config;
 
 import io.sequor.workflows.enrolment.EnrolmentSettings;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -50,13 +54,40 @@ public record SequorProperties(
       @NotBlank @Email @DefaultValue("outreach@sequor.local") String from,
       @NotBlank @DefaultValue("sequor.local") String messageIdDomain) {}
 
-  /** LinkedIn sending. */
+  /** LinkedIn sending, seats and their plans. */
   public record LinkedIn(
       @NotNull @DefaultValue("SANDBOX") Gateway gateway,
       @NotBlank @DefaultValue("default") String defaultSeat,
-      @Min(0) @DefaultValue("50") int defaultSeatStartingCredits,
+      @NotBlank @DefaultValue("sales-navigator-core") String defaultSeatPlan,
+      @NotNull @DefaultValue Map<String, @Valid Plan> plans,
+      @NotNull @DefaultValue("P90D") Duration creditLifetime,
       @NotNull @DefaultValue List<String> sandboxOpenProfiles,
       @NotNull @DefaultValue List<String> sandboxBlockingProfiles) {
+
+    /** The plan, or empty when no plan of that name is configured. */
+    public Optional<Plan> plan(String name) {
+      return Optional.ofNullable(plans.get(name));
+    }
+
+    /**
+     * A LinkedIn subscription's InMail economics.
+     *
+     * @param cap the most credits a seat can hold; absent where LinkedIn publishes none
+     * @param creditPrice what one extra credit costs, where extra credits can be bought
+     * @param costPerCredit what one credit is worth in money figures (allotment price / credits)
+     */
+    public record Plan(
+        @Min(0) int monthlyCredits,
+        @Min(0) Integer cap,
+        boolean creditsPurchasable,
+        @DecimalMin("0") BigDecimal creditPrice,
+        @NotNull @DecimalMin("0") BigDecimal costPerCredit) {
+
+      /** Room under the cap for a seat holding {@code balance} credits. */
+      public int room(int balance) {
+        return cap == null ? Integer.MAX_VALUE : Math.max(0, cap - balance);
+      }
+    }
 
     public enum Gateway {
       /** Simulates delivery; for the embedded runtime and demos. */

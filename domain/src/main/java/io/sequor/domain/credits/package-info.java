@@ -1,2 +1,5 @@
-/** The InMail credit ledger: append-only movements per seat, balance derived from them. */
+/**
+ * LinkedIn seats and their InMail credits: lots that expire, an append-only ledger of every
+ * movement, and the balance derived from it.
+ */
 package io.sequor.domain.credits;

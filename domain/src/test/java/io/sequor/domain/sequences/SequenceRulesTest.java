@@ -7,6 +7,7 @@ import io.sequor.domain.errors.FieldProblem;
 import io.sequor.workflows.sequence.Channel;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SequenceRulesTest {
@@ -19,7 +20,13 @@ class SequenceRulesTest {
         new SequorProperties.Limits(200, inMailBody, connectionNote, 400, 120, 1),
         new SequorProperties.Mail("outreach@example.com", "example.com"),
         new SequorProperties.LinkedIn(
-            SequorProperties.LinkedIn.Gateway.SANDBOX, "default", 10, List.of(), List.of()));
+            SequorProperties.LinkedIn.Gateway.SANDBOX,
+            "default",
+            "none",
+            Map.of(),
+            Duration.ofDays(90),
+            List.of(),
+            List.of()));
   }
 
   private final SequenceRules rules = new SequenceRules(properties(1900, 300));
