@@ -9,6 +9,7 @@ import io.sequor.workflows.sequence.StepPlan;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.internal.common.ProtobufTimeUtils;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -138,6 +139,46 @@ class EnrolmentWorkflowTest {
           .containsExactlyInAnyOrder("day-7-new-angle", "day-14-exit");
       assertThat(end.creditsSpent()).isEqualTo(4);
       assertThat(end.creditsRefunded()).isEqualTo(2);
+    }
+
+    @Test
+    void aResponseEightyNineDaysAndTwentyThreeHoursAfterTheLastInMailRefundsIt() {
+      EnrolmentWorkflow workflow = enrol("just-in-time");
+      env.sleep(Duration.ofDays(15));
+      Instant lastInMail = sentAt(workflow.state(), "day-14-exit");
+      env.sleep(Duration.between(now(), lastInMail.plus(Duration.ofDays(89).plusHours(23))));
+      workflow.respond(response(Medium.LINKEDIN, ResponseKind.REPLY, null));
+
+      workflow.run(null);
+
+      assertThat(channels.refunded).contains("day-14-exit").doesNotContain("day-0-inmail");
+    }
+
+    @Test
+    void aResponseNinetyDaysAndOneHourAfterTheLastInMailRefundsNothing() {
+      EnrolmentWorkflow workflow = enrol("too-late");
+      env.sleep(Duration.ofDays(15));
+      Instant lastInMail = sentAt(workflow.state(), "day-14-exit");
+      env.sleep(Duration.between(now(), lastInMail.plus(Duration.ofDays(90).plusHours(1))));
+
+      EnrolmentState end = workflow.run(null);
+      assertThat(end.status())
+          .as("the run closed when the last refund window did")
+          .isEqualTo(EnrolmentStatus.COMPLETED);
+      assertThatThrownBy(
+              () -> workflow.respond(response(Medium.LINKEDIN, ResponseKind.REPLY, null)))
+          .as("the API records such a late response without a refund")
+          .isInstanceOf(WorkflowNotFoundException.class);
+      assertThat(channels.refunded).isEmpty();
+      assertThat(end.creditsRefunded()).isZero();
+    }
+
+    private Instant sentAt(EnrolmentState state, String key) {
+      return state.steps().stream()
+          .filter(s -> s.key().equals(key))
+          .findFirst()
+          .orElseThrow()
+          .sentAt();
     }
 
     @Test
