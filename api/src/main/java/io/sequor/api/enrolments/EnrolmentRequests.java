@@ -17,7 +17,9 @@ final class EnrolmentRequests {
       UUID sequenceId,
       @Schema(description = "Version to enrol on; the latest when absent") Integer version,
       UUID prospectId,
-      ProspectData prospect) {}
+      ProspectData prospect,
+      @Schema(description = "LinkedIn seat to send from; the default seat when absent")
+          String seatId) {}
 
   @Schema(description = "Something the prospect did")
   record RecordResponse(

@@ -132,7 +132,7 @@ class EnrolmentService {
                   prospect.id(),
                   version.sequenceId(),
                   version.id(),
-                  properties.linkedin().defaultSeat(),
+                  request.seatId() != null ? request.seatId() : properties.linkedin().defaultSeat(),
                   idempotencyKey,
                   fingerprint);
             });
@@ -200,6 +200,9 @@ class EnrolmentService {
     if (request.prospect() != null) {
       problems.addAll(prospects.problems("prospect", request.prospect()));
     }
+    if (request.seatId() != null && !ledger.seatExists(request.seatId())) {
+      problems.add(new FieldProblem("seatId", "no seat with id '" + request.seatId() + "'"));
+    }
     if (request.version() != null && request.version() < 1) {
       problems.add(new FieldProblem("version", "must be 1 or more"));
     }
@@ -250,7 +253,8 @@ class EnrolmentService {
     UUID id = record.id();
     SequenceVersion version = catalog.versionById(record.sequenceVersionId());
     List<ResponseRecord> recorded = responses.forEnrolment(id);
-    CreditLedger.Tally tally = ledger.tally(id);
+    CreditLedger.Credits tally =
+        ledger.creditsOfEnrolment(id, properties.enrolment().refundWindow());
     if (live.isPresent()) {
       EnrolmentState s = live.get();
       return new EnrolmentView(
@@ -267,7 +271,8 @@ class EnrolmentService {
           s.listeningUntil(),
           s.steps(),
           recorded,
-          new EnrolmentView.Credits(tally.spent(), tally.refunded(), tally.net()),
+          new EnrolmentView.Credits(
+              tally.spent(), tally.refunded(), tally.inRefundWindow(), tally.net()),
           true);
     }
     return new EnrolmentView(
@@ -284,7 +289,8 @@ class EnrolmentService {
         null,
         stepsFromStore(record, version),
         recorded,
-        new EnrolmentView.Credits(tally.spent(), tally.refunded(), tally.net()),
+        new EnrolmentView.Credits(
+            tally.spent(), tally.refunded(), tally.inRefundWindow(), tally.net()),
         false);
   }
 

@@ -30,5 +30,6 @@ record EnrolmentView(
     Credits credits,
     boolean live) {
 
-  record Credits(int spent, int refunded, int net) {}
+  /** InMail credits: spent, refunded, still inside a refund window, and net of refunds. */
+  record Credits(int spent, int refunded, int inRefundWindow, int net) {}
 }

@@ -274,33 +274,41 @@ public class CreditLedger {
   }
 
   /**
-   * Spent, refunded and still refundable credits of a seat.
+   * Spent, refunded and still refundable credits.
    *
    * @param inRefundWindow spent, not refunded, and sent less than the refund window ago
    */
-  public record SeatTally(int spent, int refunded, int inRefundWindow) {
+  public record Credits(int spent, int refunded, int inRefundWindow) {
     public int net() {
       return spent - refunded;
     }
   }
 
-  public SeatTally seatTally(String seatId, Duration refundWindow) {
+  public Credits creditsOfSeat(String seatId, Duration refundWindow) {
     seat(seatId);
+    return credits("seat_id = ?", seatId, refundWindow);
+  }
+
+  public Credits creditsOfEnrolment(UUID enrolmentId, Duration refundWindow) {
+    return credits("enrolment_id = ?", enrolmentId, refundWindow);
+  }
+
+  private Credits credits(String where, Object key, Duration refundWindow) {
     Instant since = clock.now().minus(refundWindow);
     return jdbc.sql(
             "WITH steps AS (SELECT enrolment_id, step_key,"
                 + " SUM(CASE kind WHEN 'CONSUME' THEN 1 WHEN 'RELEASE' THEN -1 ELSE 0 END) AS held,"
                 + " COUNT(*) FILTER (WHERE kind = 'REFUND') AS refunded,"
                 + " MAX(occurred_at) FILTER (WHERE kind = 'CONSUME') AS spent_at"
-                + " FROM credit_ledger WHERE seat_id = ? AND enrolment_id IS NOT NULL"
-                + " GROUP BY enrolment_id, step_key)"
+                + " FROM credit_ledger WHERE "
+                + where
+                + " AND enrolment_id IS NOT NULL GROUP BY enrolment_id, step_key)"
                 + " SELECT COALESCE(SUM(held), 0) AS spent, COALESCE(SUM(refunded), 0) AS refunded,"
                 + " COUNT(*) FILTER (WHERE held > 0 AND refunded = 0 AND spent_at > ?) AS open"
                 + " FROM steps")
-        .params(seatId, Timestamp.from(since))
+        .params(key, Timestamp.from(since))
         .query(
-            (rs, row) ->
-                new SeatTally(rs.getInt("spent"), rs.getInt("refunded"), rs.getInt("open")))
+            (rs, row) -> new Credits(rs.getInt("spent"), rs.getInt("refunded"), rs.getInt("open")))
         .single();
   }
 

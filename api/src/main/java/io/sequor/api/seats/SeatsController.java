@@ -1,0 +1,169 @@
+package io.sequor.api.seats;
+
+import io.sequor.domain.config.SequorProperties;
+import io.sequor.domain.credits.CreditLedger;
+import io.sequor.domain.credits.CreditLot;
+import io.sequor.domain.credits.LedgerEntry;
+import io.sequor.domain.credits.Seat;
+import io.sequor.domain.errors.FieldProblem;
+import io.sequor.domain.errors.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/seats")
+@Tag(name = "Seats", description = "LinkedIn seats and their InMail credits")
+class SeatsController {
+
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+  private final CreditLedger ledger;
+  private final SequorProperties properties;
+
+  SeatsController(CreditLedger ledger, SequorProperties properties) {
+    this.ledger = ledger;
+    this.properties = properties;
+  }
+
+  record CreateSeat(String id, String name, String plan, Integer renewalDay, String timezone) {}
+
+  record Purchase(Integer quantity) {}
+
+  record SeatView(
+      String id,
+      String name,
+      String plan,
+      int renewalDay,
+      String timezone,
+      Instant createdAt,
+      int balance,
+      Integer cap,
+      List<CreditLot> lots,
+      Credits credits) {}
+
+  /** What the seat's credits bought; money figures use the plan's cost per credit. */
+  record Credits(
+      int spent, int refunded, int inRefundWindow, int net, java.math.BigDecimal netCost) {}
+
+  @PostMapping
+  @Operation(summary = "Create a seat on a plan; its first monthly grant arrives at once")
+  ResponseEntity<SeatView> create(@RequestBody CreateSeat request) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (request.id() == null || !ID.matcher(request.id()).matches()) {
+      problems.add(new FieldProblem("id", "must be 1-64 lowercase letters, digits, '-' or '_'"));
+    }
+    if (request.plan() == null || properties.linkedin().plan(request.plan()).isEmpty()) {
+      problems.add(
+          new FieldProblem(
+              "plan",
+              "must be one of the configured plans " + properties.linkedin().plans().keySet()));
+    }
+    if (request.renewalDay() == null || request.renewalDay() < 1 || request.renewalDay() > 31) {
+      problems.add(new FieldProblem("renewalDay", "must be a day of the month, 1 to 31"));
+    }
+    ZoneId zone = null;
+    try {
+      zone = ZoneId.of(request.timezone() == null ? "" : request.timezone());
+    } catch (DateTimeException e) {
+      problems.add(
+          new FieldProblem(
+              "timezone",
+              "'" + request.timezone() + "' is not an IANA time zone like Europe/Paris"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    String name =
+        request.name() == null || request.name().isBlank() ? request.id() : request.name();
+    Seat seat = ledger.createSeat(request.id(), name, request.plan(), request.renewalDay(), zone);
+    return ResponseEntity.created(URI.create("/api/seats/" + seat.id())).body(view(seat));
+  }
+
+  @GetMapping
+  @Operation(summary = "Every seat with its balance")
+  List<SeatView> list() {
+    return ledger.seats().stream().map(this::view).toList();
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "A seat: balance, lots with their expiry, and what its credits bought")
+  SeatView get(@PathVariable String id) {
+    return view(ledger.seat(id));
+  }
+
+  @GetMapping("/{id}/ledger")
+  @Operation(summary = "Every credit movement of the seat, newest first")
+  List<LedgerEntry> ledger(
+      @PathVariable String id,
+      @RequestParam(defaultValue = "100") int limit,
+      @RequestParam(defaultValue = "0") int offset) {
+    if (limit < 1 || limit > 1000) {
+      throw new InvalidInputException("limit", "must be between 1 and 1000");
+    }
+    if (offset < 0) {
+      throw new InvalidInputException("offset", "must be 0 or more");
+    }
+    return ledger.entries(id, limit, offset);
+  }
+
+  @PostMapping("/{id}/purchases")
+  @Operation(summary = "Buy extra credits where the plan sells them; Idempotency-Key required")
+  ResponseEntity<CreditLot> purchase(
+      @PathVariable String id,
+      @RequestBody Purchase request,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+      problems.add(
+          new FieldProblem(
+              "Idempotency-Key", "is required (1-200 characters) so a retry buys once"));
+    }
+    if (request.quantity() == null || request.quantity() < 1) {
+      problems.add(new FieldProblem("quantity", "must be 1 or more"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    CreditLot lot = ledger.purchase(id, request.quantity(), idempotencyKey);
+    return ResponseEntity.created(URI.create("/api/seats/" + id)).body(lot);
+  }
+
+  private SeatView view(Seat seat) {
+    SequorProperties.LinkedIn.Plan plan = properties.linkedin().plan(seat.plan()).orElseThrow();
+    CreditLedger.Credits credits =
+        ledger.creditsOfSeat(seat.id(), properties.enrolment().refundWindow());
+    List<CreditLot> lots = ledger.lots(seat.id());
+    return new SeatView(
+        seat.id(),
+        seat.name(),
+        seat.plan(),
+        seat.renewalDay(),
+        seat.timezone().getId(),
+        seat.createdAt(),
+        lots.stream().mapToInt(CreditLot::remaining).sum(),
+        plan.cap(),
+        lots.stream().filter(l -> !l.expired()).toList(),
+        new Credits(
+            credits.spent(),
+            credits.refunded(),
+            credits.inRefundWindow(),
+            credits.net(),
+            plan.costPerCredit().multiply(java.math.BigDecimal.valueOf(credits.net()))));
+  }
+}
