@@ -24,9 +24,11 @@ import io.sequor.workflows.enrolment.EnrolmentState;
 import io.sequor.workflows.enrolment.EnrolmentStatus;
 import io.sequor.workflows.enrolment.EnrolmentWorkflow;
 import io.sequor.workflows.enrolment.Response;
+import io.sequor.workflows.enrolment.Route;
 import io.sequor.workflows.enrolment.StepState;
 import io.sequor.workflows.enrolment.StepStatus;
 import io.sequor.workflows.enrolment.StopReason;
+import io.sequor.workflows.sequence.Channel;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -302,7 +304,12 @@ class EnrolmentService {
   private List<StepState> stepsFromStore(EnrolmentRecord record, SequenceVersion version) {
     Map<String, StepExecution> byStep =
         executions.forEnrolment(record.id()).stream()
-            .collect(Collectors.toMap(StepExecution::stepKey, Function.identity()));
+            .collect(
+                Collectors.toMap(
+                    StepExecution::stepKey,
+                    Function.identity(),
+                    // A step tried as an InMail and then sent another way: the later try tells.
+                    (first, later) -> later));
     List<StepState> steps = new ArrayList<>();
     for (StepDefinition step : version.steps()) {
       StepExecution e = byStep.get(step.key());
@@ -318,7 +325,8 @@ class EnrolmentService {
                 null,
                 null,
                 false,
-                false));
+                false,
+                Route.PLANNED));
       } else {
         steps.add(
             new StepState(
@@ -336,7 +344,12 @@ class EnrolmentService {
                 e.status() == StepExecution.Status.SENT ? e.finishedAt() : null,
                 e.detail(),
                 e.creditSpent(),
-                false));
+                false,
+                e.channel() == step.channel()
+                    ? Route.PLANNED
+                    : e.channel() == Channel.EMAIL
+                        ? Route.EMAIL_INSTEAD
+                        : Route.CONNECTION_REQUEST_INSTEAD));
       }
     }
     return steps;

@@ -250,6 +250,22 @@ public class CreditLedger {
     return lot(lot);
   }
 
+  /** When the seat's next monthly credits arrive; empty for a plan that grants none. */
+  public Optional<Instant> nextCreditsAt(String seatId) {
+    Seat seat = seat(seatId);
+    if (planOf(seat.plan(), "plan").monthlyCredits() == 0) {
+      return Optional.empty();
+    }
+    Instant lastGrant =
+        jdbc.sql("SELECT MAX(granted_at) FROM credit_lots WHERE seat_id = ? AND source = 'GRANT'")
+            .param(seatId)
+            .query(Timestamp.class)
+            .optional()
+            .map(Timestamp::toInstant)
+            .orElse(seat.createdAt());
+    return Optional.of(seat.nextRenewalAfter(lastGrant));
+  }
+
   // ---- reporting -----------------------------------------------------------------------------
 
   public Tally tally(UUID enrolmentId) {

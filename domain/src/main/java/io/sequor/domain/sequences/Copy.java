@@ -25,7 +25,19 @@ public class Copy {
   public record Rendered(String subject, String body) {}
 
   public Rendered render(StepDefinition step, Prospect prospect) {
+    return render(step, step.channel(), prospect);
+  }
+
+  /**
+   * Renders a step for the channel it is sent on, which differs from the step's own when an InMail
+   * falls back: as an email it keeps its subject and body, as a connection request it sends its
+   * connection note.
+   */
+  public Rendered render(StepDefinition step, Channel sentAs, Prospect prospect) {
     Map<String, String> values = prospect.placeholderValues();
+    if (sentAs == Channel.LINKEDIN_CONNECT && step.channel() != Channel.LINKEDIN_CONNECT) {
+      return new Rendered(null, Templates.render(step.connectionNote(), values));
+    }
     String subject = step.subject() == null ? null : Templates.render(step.subject(), values);
     return new Rendered(subject, Templates.render(step.body(), values));
   }
@@ -50,10 +62,12 @@ public class Copy {
       }
       anyReachable = true;
       List<String> missing = new ArrayList<>(Templates.missing(step.body(), values));
-      if (step.subject() != null) {
-        Templates.missing(step.subject(), values).stream()
-            .filter(n -> !missing.contains(n))
-            .forEach(missing::add);
+      for (String extra : new String[] {step.subject(), step.connectionNote()}) {
+        if (extra != null) {
+          Templates.missing(extra, values).stream()
+              .filter(n -> !missing.contains(n))
+              .forEach(missing::add);
+        }
       }
       for (String name : missing) {
         problems.add(

@@ -4,6 +4,7 @@ import io.sequor.domain.config.SequorProperties;
 import io.sequor.domain.errors.FieldProblem;
 import io.sequor.domain.templates.Templates;
 import io.sequor.workflows.sequence.Channel;
+import io.sequor.workflows.sequence.NoCreditPolicy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -72,6 +73,13 @@ public class SequenceRules {
       if (step.channel() != null && step.body() != null) {
         checkChannel(at, step, errors, warnings);
       }
+      if (step.channel() != null
+          && step.channel() != Channel.LINKEDIN_INMAIL
+          && (step.whenNoCredit() != null || step.connectionNote() != null)) {
+        errors.add(
+            new FieldProblem(
+                at + ".whenNoCredit", "only InMail steps spend credits, so only they have one"));
+      }
     }
     checkOrder(steps, errors);
     return new Verdict(errors, warnings);
@@ -82,7 +90,9 @@ public class SequenceRules {
     String body = step.body();
     switch (step.channel()) {
       case LINKEDIN_INMAIL -> {
-        if (step.subject() != null && step.subject().length() > limits.inMailSubject()) {
+        if (step.subject() == null || step.subject().isBlank()) {
+          errors.add(new FieldProblem(at + ".subject", "an InMail needs a subject"));
+        } else if (step.subject().length() > limits.inMailSubject()) {
           errors.add(
               new FieldProblem(
                   at + ".subject",
@@ -111,6 +121,7 @@ public class SequenceRules {
                       + " gets measurably more replies"));
         }
         adviseCopy(at, body, warnings);
+        checkFallback(at, step, errors);
       }
       case LINKEDIN_CONNECT -> {
         if (body.length() > limits.connectionNote()) {
@@ -131,6 +142,29 @@ public class SequenceRules {
       }
       case LINKEDIN_MESSAGE -> adviseCopy(at, body, warnings);
       case MANUAL_TASK -> {}
+    }
+  }
+
+  private void checkFallback(String at, StepDefinition step, List<FieldProblem> errors) {
+    String note = step.connectionNote();
+    if (step.noCreditPolicy() == NoCreditPolicy.CONNECTION_REQUEST
+        && (note == null || note.isBlank())) {
+      errors.add(
+          new FieldProblem(
+              at + ".connectionNote", "is required when whenNoCredit is CONNECTION_REQUEST"));
+    }
+    if (note != null) {
+      if (note.length() > limits.connectionNote()) {
+        errors.add(
+            new FieldProblem(
+                at + ".connectionNote",
+                "connection note is "
+                    + note.length()
+                    + " characters; the limit is "
+                    + limits.connectionNote()));
+      }
+      Templates.problem(note)
+          .ifPresent(p -> errors.add(new FieldProblem(at + ".connectionNote", p)));
     }
   }
 

@@ -57,7 +57,7 @@ class SequenceRulesTest {
     List<StepDefinition> steps =
         List.of(
             new StepDefinition("a", Channel.EMAIL, 5, "S", "Hi"),
-            new StepDefinition("b", Channel.LINKEDIN_INMAIL, 0, null, "Hi"),
+            new StepDefinition("b", Channel.LINKEDIN_INMAIL, 0, "S", "Hi"),
             new StepDefinition("c", Channel.EMAIL, 3, "S", "Hi"));
     assertThat(rules.check("s", steps).errors())
         .extracting(FieldProblem::field)

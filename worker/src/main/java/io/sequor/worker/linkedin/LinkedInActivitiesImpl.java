@@ -78,7 +78,7 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
     }
     Copy.Rendered rendered;
     try {
-      rendered = copy.render(context.step(), context.prospect());
+      rendered = copy.render(context.step(), request.channel(), context.prospect());
     } catch (Templates.MissingValueException e) {
       return result(SendOutcome.FAILED, e.getMessage());
     }
@@ -116,9 +116,7 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
             && !context.prospect().openProfile()
             && !gateway.hasOpenProfile(profile);
     if (paid && !ledger.consume(seat, enrolmentId, request.stepKey())) {
-      String detail = "seat " + seat + " has no InMail credit left";
-      executions.finish(key, StepExecution.Status.SKIPPED, null, false, false, detail, clock.now());
-      return result(SendOutcome.OUT_OF_CREDITS, detail);
+      return outOfCredits(key, seat, "seat " + seat + " has no InMail credit left");
     }
     LinkedInResult sent;
     try {
@@ -231,6 +229,21 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
       case SKIPPED -> result(SendOutcome.SKIPPED, earlier.detail());
       case FAILED -> result(SendOutcome.FAILED, earlier.detail());
     };
+  }
+
+  /**
+   * Nothing went out, so the claim is dropped: the workflow may try this same InMail again once the
+   * seat has credits, or send the step another way under its own key.
+   */
+  private SendResult outOfCredits(String key, String seat, String detail) {
+    executions.release(key);
+    return new SendResult(
+        SendOutcome.OUT_OF_CREDITS,
+        null,
+        false,
+        clock.now(),
+        detail,
+        ledger.nextCreditsAt(seat).orElse(null));
   }
 
   private void giveBack(boolean paid, UUID enrolmentId, String stepKey) {

@@ -5,6 +5,7 @@ import io.sequor.workflows.email.EmailActivities;
 import io.sequor.workflows.linkedin.LinkedInActivities;
 import io.sequor.workflows.sequence.Channel;
 import io.sequor.workflows.sequence.Medium;
+import io.sequor.workflows.sequence.NoCreditPolicy;
 import io.sequor.workflows.sequence.StepPlan;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -251,24 +252,98 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
 
   private void send(Step step) {
     Channel channel = step.plan.channel();
-    if (channel == Channel.LINKEDIN_INMAIL && inMailBlocked) {
-      step.finish(StepStatus.SKIPPED, "recipient blocks InMail");
-      return;
-    }
     step.status = StepStatus.SENDING;
     step.plannedAt = dueAt(step);
     SendRequest request =
         SendRequest.of(enrolmentId, step.plan.key(), channel, Instant.ofEpochMilli(step.plannedAt));
     try {
+      if (channel == Channel.LINKEDIN_INMAIL && inMailBlocked) {
+        SendResult blocked =
+            new SendResult(
+                SendOutcome.RECIPIENT_BLOCKS_INMAIL, null, false, now(), "recipient blocks InMail");
+        apply(step, routingVersion() >= 1 ? reroute(step, request, blocked) : blocked);
+        return;
+      }
       SendResult result =
           channel == Channel.EMAIL ? email.sendEmail(request) : linkedIn.sendLinkedIn(request);
       if (result.outcome() == SendOutcome.TASK_CREATED) {
         result = awaitManualTask(step, request);
       }
+      if (channel == Channel.LINKEDIN_INMAIL
+          && (result.outcome() == SendOutcome.OUT_OF_CREDITS
+              || result.outcome() == SendOutcome.RECIPIENT_BLOCKS_INMAIL)
+          && routingVersion() >= 1) {
+        if (result.outcome() == SendOutcome.RECIPIENT_BLOCKS_INMAIL) {
+          inMailBlocked = true;
+        }
+        result = reroute(step, request, result);
+      }
       apply(step, result);
     } catch (ActivityFailure failure) {
       step.finish(StepStatus.FAILED, "gave up after retries: " + rootMessage(failure));
     }
+  }
+
+  /** Routing of InMails without a credit arrived with version 1 of this workflow. */
+  private int routingVersion() {
+    return Workflow.getVersion("no-credit-routing", Workflow.DEFAULT_VERSION, 1);
+  }
+
+  /**
+   * An InMail that cannot go out as an InMail follows its step's policy. A recipient who blocks
+   * InMail is not waited for: waiting would not help.
+   */
+  private SendResult reroute(Step step, SendRequest inMail, SendResult refused) {
+    NoCreditPolicy policy =
+        step.plan.whenNoCredit() == null ? NoCreditPolicy.SKIP : step.plan.whenNoCredit();
+    String why = refused.detail();
+    if (policy == NoCreditPolicy.WAIT_FOR_GRANT
+        && refused.outcome() == SendOutcome.OUT_OF_CREDITS
+        && refused.retryAt() != null) {
+      return waitForCredit(step, inMail, refused);
+    }
+    if (policy == NoCreditPolicy.EMAIL && !emailStopped) {
+      step.route = Route.EMAIL_INSTEAD;
+      SendResult sent = email.sendEmail(inMail.as(Channel.EMAIL, "email"));
+      return sent.withDetail(
+          why
+              + (sent.outcome() == SendOutcome.SENT
+                  ? "; sent as email"
+                  : "; email instead: " + sent.detail()));
+    }
+    if (policy == NoCreditPolicy.CONNECTION_REQUEST) {
+      step.route = Route.CONNECTION_REQUEST_INSTEAD;
+      SendRequest connect = inMail.as(Channel.LINKEDIN_CONNECT, "connect");
+      SendResult sent = linkedIn.sendLinkedIn(connect);
+      if (sent.outcome() == SendOutcome.TASK_CREATED) {
+        sent = awaitManualTask(step, connect);
+      }
+      return sent.withDetail(
+          why
+              + (sent.outcome() == SendOutcome.SENT
+                  ? "; sent a connection request"
+                  : "; connection request instead: " + sent.detail()));
+    }
+    return new SendResult(SendOutcome.SKIPPED, null, false, now(), why + "; step skipped");
+  }
+
+  /** Waits for the seat's next credits and tries again, for as long as the enrolment runs. */
+  private SendResult waitForCredit(Step step, SendRequest inMail, SendResult refused) {
+    SendResult last = refused;
+    while (last.outcome() == SendOutcome.OUT_OF_CREDITS && last.retryAt() != null) {
+      step.status = StepStatus.PENDING;
+      step.route = Route.WAITED_FOR_CREDIT;
+      step.detail = last.detail() + "; waiting for the next credits at " + last.retryAt();
+      long wait = last.retryAt().toEpochMilli() - Workflow.currentTimeMillis();
+      Medium medium = step.plan.channel().medium();
+      if (wait > 0 && Workflow.await(Duration.ofMillis(wait), () -> halted(medium))) {
+        return new SendResult(
+            SendOutcome.SKIPPED, null, false, now(), "enrolment stopped while waiting for credits");
+      }
+      step.status = StepStatus.SENDING;
+      last = linkedIn.sendLinkedIn(inMail);
+    }
+    return last;
   }
 
   private SendResult awaitManualTask(Step step, SendRequest request) {
@@ -478,6 +553,7 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
   private final class Step {
     final StepPlan plan;
     StepStatus status = StepStatus.PENDING;
+    Route route = Route.PLANNED;
     Long plannedAt;
     Long sentAt;
     String detail;
@@ -504,7 +580,8 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
           sentAt == null ? null : Instant.ofEpochMilli(sentAt),
           detail,
           creditSpent,
-          refunded);
+          refunded,
+          route);
     }
   }
 }

@@ -12,6 +12,11 @@ import java.time.Instant;
 public record SendRequest(
     String enrolmentId, String stepKey, Channel channel, String idempotencyKey, Instant plannedAt) {
 
+  /** The same step sent on another channel, under its own idempotency key. */
+  public SendRequest as(Channel other, String suffix) {
+    return new SendRequest(enrolmentId, stepKey, other, idempotencyKey + ":" + suffix, plannedAt);
+  }
+
   public static SendRequest of(String enrolmentId, String stepKey, Channel channel, Instant at) {
     return new SendRequest(enrolmentId, stepKey, channel, enrolmentId + ":" + stepKey, at);
   }

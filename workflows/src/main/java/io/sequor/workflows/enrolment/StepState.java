@@ -13,4 +13,5 @@ public record StepState(
     Instant sentAt,
     String detail,
     boolean creditSpent,
-    boolean creditRefunded) {}
+    boolean creditRefunded,
+    Route route) {}
