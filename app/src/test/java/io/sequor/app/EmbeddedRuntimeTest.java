@@ -41,6 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
       "sequor.embedded.imap-port=0",
       "sequor.linkedin.default-seat-starting-credits=100000",
       "sequor.linkedin.sandbox-blocking-profiles=https://www.linkedin.com/in/blocks-inmail",
+      "sequor.linkedin.provider.webhook-secret=embedded-test-webhook-secret",
       "logging.level.io.temporal=WARN"
     })
 public abstract class EmbeddedRuntimeTest {
