@@ -99,7 +99,7 @@ class LinkedInWebhookService {
    * message, and the provider's clock is not Sequor's (in the embedded runtime the dev clock may be
    * days ahead). The refund rule compares this time with the InMail's.
    */
-  static Instant occurredAt(Instant reported, Instant sentAt, Instant now) {
+  private static Instant occurredAt(Instant reported, Instant sentAt, Instant now) {
     if (reported == null || reported.isAfter(now)) {
       return now;
     }
