@@ -53,6 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
       "sequor.linkedin.plans.test-five.credit-price=10",
       "sequor.linkedin.plans.test-five.cost-per-credit=10",
       "sequor.linkedin.sandbox-blocking-profiles=https://www.linkedin.com/in/blocks-inmail",
+      "sequor.linkedin.provider.webhook-secret=embedded-test-webhook-secret",
       "logging.level.io.temporal=WARN"
     })
 public abstract class EmbeddedRuntimeTest {

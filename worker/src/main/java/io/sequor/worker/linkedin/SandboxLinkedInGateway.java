@@ -5,17 +5,21 @@ import io.sequor.workflows.sequence.Channel;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
  * A stand-in for a LinkedIn provider that delivers nothing: it accepts every send, answers the same
  * provider id for a repeated idempotency key, treats the profiles listed in {@code
  * sequor.linkedin.sandbox-open-profiles} as Open Profiles and those in {@code
- * sandbox-blocking-profiles} as members who block InMail.
+ * sandbox-blocking-profiles} as members who block InMail. Stands aside when the HTTP provider is
+ * the gateway.
  */
 @Component
+@Conditional(SandboxGatewayCondition.class)
 public class SandboxLinkedInGateway implements LinkedInGateway {
 
   private final Set<String> openProfiles;
@@ -44,7 +48,8 @@ public class SandboxLinkedInGateway implements LinkedInGateway {
             message.idempotencyKey(),
             key -> {
               delivered.add(message);
-              return "sandbox-" + providerIds.size();
+              // Unique across restarts and concurrent sends: webhooks match replies by this id.
+              return "sandbox-" + UUID.randomUUID();
             });
     return LinkedInResult.sent(id);
   }

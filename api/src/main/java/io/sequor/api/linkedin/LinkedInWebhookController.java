@@ -1,0 +1,102 @@
+package io.sequor.api.linkedin;
+
+import io.sequor.domain.errors.InvalidInputException;
+import io.sequor.domain.linkedin.LinkedInEvent;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/webhooks/linkedin")
+@Tag(name = "Webhooks", description = "Events a LinkedIn provider pushes: replies and acceptances")
+class LinkedInWebhookController {
+
+  private static final Logger log = LoggerFactory.getLogger(LinkedInWebhookController.class);
+
+  private final WebhookSignature signature;
+  private final LinkedInWebhookService service;
+  private final JsonMapper json;
+
+  LinkedInWebhookController(
+      WebhookSignature signature, LinkedInWebhookService service, JsonMapper json) {
+    this.signature = signature;
+    this.service = service;
+    this.json = json;
+  }
+
+  /** An unmatched event as listed for review. */
+  record UnmatchedEvent(
+      String eventId,
+      String type,
+      String relatedMessageId,
+      String relatedChatId,
+      Instant occurredAt,
+      Instant receivedAt,
+      String text) {
+
+    static UnmatchedEvent of(LinkedInEvent e) {
+      return new UnmatchedEvent(
+          e.eventId(),
+          e.type(),
+          e.relatedMessageId(),
+          e.relatedChatId(),
+          e.occurredAt(),
+          e.receivedAt(),
+          e.text());
+    }
+  }
+
+  /** The body is taken as bytes: the signature covers them exactly as sent. */
+  @PostMapping
+  @Operation(
+      summary = "Receive a signed provider event",
+      description =
+          "200 when recorded, or when this event id was received before; 202 when it matches no"
+              + " send and is kept for review; 401 when the signature or timestamp is wrong."
+              + " See docs/linkedin-provider.md.")
+  ResponseEntity<Receipt> receive(
+      @RequestHeader(name = WebhookSignature.TIMESTAMP_HEADER, required = false) String timestamp,
+      @RequestHeader(name = WebhookSignature.SIGNATURE_HEADER, required = false) String signed,
+      @RequestBody(required = false) byte[] body) {
+    byte[] raw = body == null ? new byte[0] : body;
+    signature.verify(timestamp, signed, raw);
+    Receipt receipt = service.receive(InboundEvent.parse(json, raw));
+    return ResponseEntity.status(receipt.outcome() == Receipt.Outcome.UNMATCHED ? 202 : 200)
+        .body(receipt);
+  }
+
+  @GetMapping("/unmatched")
+  @Operation(summary = "Events that matched no send, newest first, for a person to review")
+  List<UnmatchedEvent> unmatched(@RequestParam(defaultValue = "100") int limit) {
+    if (limit < 1 || limit > 500) {
+      throw new InvalidInputException("limit", "must be between 1 and 500");
+    }
+    return service.unmatched(limit).stream().map(UnmatchedEvent::of).toList();
+  }
+
+  @ExceptionHandler(WebhookRejectedException.class)
+  ResponseEntity<ProblemDetail> rejected(WebhookRejectedException e) {
+    log.warn("LinkedIn webhook delivery refused: {}", e.getMessage());
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    boolean off = e.status().is5xxServerError();
+    problem.setType(
+        URI.create("https://sequor.dev/problems/" + (off ? "webhook-off" : "bad-signature")));
+    problem.setTitle(off ? "Webhook not configured" : "Signature rejected");
+    return ResponseEntity.status(e.status()).body(problem);
+  }
+}

@@ -1,0 +1,75 @@
+package io.sequor.worker.linkedin.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sequor.domain.config.SequorProperties;
+import io.sequor.worker.linkedin.LinkedInGateway;
+import io.sequor.worker.linkedin.SandboxLinkedInGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code sequor.linkedin.gateway} decides which single LinkedIn gateway the worker gets. */
+class GatewaySelectionTest {
+
+  private final ApplicationContextRunner worker =
+      new ApplicationContextRunner()
+          .withBean(JsonMapper.class, () -> JsonMapper.builder().build())
+          .withUserConfiguration(ProviderGatewayConfiguration.class, SandboxLinkedInGateway.class);
+
+  @Test
+  void theProviderReplacesTheSandboxWhenSelected() {
+    worker
+        .withPropertyValues(
+            "sequor.linkedin.gateway=provider",
+            "sequor.linkedin.provider.base-url=https://provider.example",
+            "sequor.linkedin.provider.api-token=secret-token",
+            "sequor.linkedin.provider.account-id=acc-1")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasSingleBean(LinkedInGateway.class)
+                    .hasSingleBean(ProviderLinkedInGateway.class)
+                    .doesNotHaveBean(SandboxLinkedInGateway.class));
+  }
+
+  @Test
+  void theSandboxStaysAndNoProviderSettingIsNeededOtherwise() {
+    for (String gateway : new String[] {"SANDBOX", "MANUAL"}) {
+      worker
+          .withUserConfiguration(SequorSettings.class)
+          .withPropertyValues("sequor.linkedin.gateway=" + gateway)
+          .run(
+              context ->
+                  assertThat(context)
+                      .as(gateway)
+                      .hasNotFailed()
+                      .hasSingleBean(SandboxLinkedInGateway.class)
+                      .doesNotHaveBean(ProviderLinkedInGateway.class)
+                      .doesNotHaveBean(LinkedInProviderProperties.class));
+    }
+  }
+
+  @Test
+  void startUpFailsNamingTheMissingProviderSetting() {
+    worker
+        .withPropertyValues(
+            "sequor.linkedin.gateway=PROVIDER",
+            "sequor.linkedin.provider.api-token=secret-token",
+            "sequor.linkedin.provider.account-id=acc-1")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasFailed()
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("sequor.linkedin.provider")
+                    .hasMessageContaining("baseUrl"));
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableConfigurationProperties(SequorProperties.class)
+  static class SequorSettings {}
+}
