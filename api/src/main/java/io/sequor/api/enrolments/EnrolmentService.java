@@ -335,7 +335,7 @@ class EnrolmentService {
                 step.dayOffset(),
                 switch (e.status()) {
                   case SENT -> StepStatus.SENT;
-                  case SENDING -> StepStatus.SENDING;
+                  case SENDING, HANDING_OVER -> StepStatus.SENDING;
                   case TASK_OPEN -> StepStatus.AWAITING_TASK;
                   case SKIPPED -> StepStatus.SKIPPED;
                   case FAILED -> StepStatus.FAILED;

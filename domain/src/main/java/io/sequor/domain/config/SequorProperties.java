@@ -93,7 +93,9 @@ public record SequorProperties(
       /** Simulates delivery; for the embedded runtime and demos. */
       SANDBOX,
       /** A rep sends each step by hand from a task and marks it done through the API. */
-      MANUAL
+      MANUAL,
+      /** Sends through an account-automation provider's HTTP API; see docs/linkedin-provider.md. */
+      PROVIDER
     }
   }
 }

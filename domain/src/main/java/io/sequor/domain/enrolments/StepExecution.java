@@ -25,8 +25,10 @@ public record StepExecution(
     Instant finishedAt) {
 
   public enum Status {
-    /** Claimed: a send is (or was) in progress. */
+    /** Claimed: an attempt is preparing the send; nothing has left yet. */
     SENDING,
+    /** The message was being handed to the mail server or provider: it may have gone out. */
+    HANDING_OVER,
     SENT,
     TASK_OPEN,
     SKIPPED,

@@ -24,8 +24,19 @@ public class StepExecutionStore {
     this.jdbc = jdbc;
   }
 
-  /** Claims the key; empty when this call made the claim, else the existing record. */
-  public Optional<StepExecution> claim(
+  /**
+   * One attempt's hold on a step.
+   *
+   * @param token identifies this attempt; empty when another record holds the key
+   * @param existing the record that holds the key, when this attempt did not get it
+   */
+  public record Claim(Optional<UUID> token, Optional<StepExecution> existing) {}
+
+  /**
+   * Claims the key for this attempt. A claim left by an attempt that never handed anything over is
+   * taken over; the other attempt will find its token gone and send nothing.
+   */
+  public Claim claim(
       String key,
       UUID enrolmentId,
       String stepKey,
@@ -33,11 +44,15 @@ public class StepExecutionStore {
       String messageId,
       Instant plannedAt,
       Instant now) {
+    jdbc.sql("DELETE FROM step_executions WHERE idempotency_key = ? AND status = 'SENDING'")
+        .param(key)
+        .update();
+    UUID token = UUID.randomUUID();
     int inserted =
         jdbc.sql(
                 "INSERT INTO step_executions (idempotency_key, enrolment_id, step_key, channel,"
-                    + " status, message_id, planned_at, started_at)"
-                    + " VALUES (?, ?, ?, ?, 'SENDING', ?, ?, ?) ON CONFLICT DO NOTHING")
+                    + " status, message_id, planned_at, started_at, attempt_token)"
+                    + " VALUES (?, ?, ?, ?, 'SENDING', ?, ?, ?, ?) ON CONFLICT DO NOTHING")
             .params(
                 key,
                 enrolmentId,
@@ -45,9 +60,25 @@ public class StepExecutionStore {
                 channel.name(),
                 messageId,
                 plannedAt == null ? null : Timestamp.from(plannedAt),
-                Timestamp.from(now))
+                Timestamp.from(now),
+                token)
             .update();
-    return inserted == 1 ? Optional.empty() : find(key);
+    return inserted == 1
+        ? new Claim(Optional.of(token), Optional.empty())
+        : new Claim(Optional.empty(), find(key));
+  }
+
+  /**
+   * Marks the moment the message is about to leave. False when another attempt has taken the claim
+   * over: this one must then send nothing.
+   */
+  public boolean handOver(String key, UUID token) {
+    return jdbc.sql(
+                "UPDATE step_executions SET status = 'HANDING_OVER' WHERE idempotency_key = ?"
+                    + " AND attempt_token = ? AND status = 'SENDING'")
+            .params(key, token)
+            .update()
+        == 1;
   }
 
   public void finish(
@@ -66,10 +97,12 @@ public class StepExecutionStore {
         .update();
   }
 
-  /** Drops a claim whose send is known not to have happened, so a retry may send. */
-  public void release(String key) {
-    jdbc.sql("DELETE FROM step_executions WHERE idempotency_key = ? AND status = 'SENDING'")
-        .param(key)
+  /** Drops this attempt's claim: nothing went out, so a retry may send. */
+  public void release(String key, UUID token) {
+    jdbc.sql(
+            "DELETE FROM step_executions WHERE idempotency_key = ? AND attempt_token = ?"
+                + " AND status IN ('SENDING', 'HANDING_OVER')")
+        .params(key, token)
         .update();
   }
 

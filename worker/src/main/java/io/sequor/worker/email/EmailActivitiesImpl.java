@@ -54,7 +54,7 @@ class EmailActivitiesImpl implements EmailActivities {
   @Override
   public SendResult sendEmail(SendRequest request) {
     Optional<StepExecution> earlier = executions.find(request.idempotencyKey());
-    if (earlier.isPresent()) {
+    if (earlier.isPresent() && earlier.get().status() != StepExecution.Status.SENDING) {
       return settle(earlier.get());
     }
     SendContext context = contexts.load(request);
@@ -76,7 +76,7 @@ class EmailActivitiesImpl implements EmailActivities {
     String messageId =
         "<" + request.enrolmentId() + "." + request.stepKey() + "@" + mail.messageIdDomain() + ">";
     Instant now = clock.now();
-    Optional<StepExecution> raced =
+    StepExecutionStore.Claim claim =
         executions.claim(
             request.idempotencyKey(),
             UUID.fromString(request.enrolmentId()),
@@ -85,8 +85,16 @@ class EmailActivitiesImpl implements EmailActivities {
             messageId,
             request.plannedAt(),
             now);
-    if (raced.isPresent()) {
-      return settle(raced.get());
+    if (claim.token().isEmpty()) {
+      StepExecution holder = claim.existing().orElseThrow();
+      if (holder.status() == StepExecution.Status.SENDING) {
+        throw new IllegalStateException("another attempt is preparing this send; retry later");
+      }
+      return settle(holder);
+    }
+    UUID token = claim.token().get();
+    if (!executions.handOver(request.idempotencyKey(), token)) {
+      throw new IllegalStateException("another attempt took this send over; this one sent nothing");
     }
     try {
       gateway.send(
@@ -108,7 +116,7 @@ class EmailActivitiesImpl implements EmailActivities {
             clock.now());
         return result(SendOutcome.INVALID_ADDRESS, null, e.getMessage());
       }
-      executions.release(request.idempotencyKey());
+      executions.release(request.idempotencyKey(), token);
       throw e;
     }
     Instant sentAt = clock.now();
@@ -124,7 +132,7 @@ class EmailActivitiesImpl implements EmailActivities {
       case SENT ->
           new SendResult(
               SendOutcome.SENT, earlier.messageId(), false, earlier.finishedAt(), earlier.detail());
-      case SENDING -> {
+      case HANDING_OVER, SENDING -> {
         String detail =
             "an earlier attempt was interrupted after handing the message to the mail server;"
                 + " assumed delivered rather than risk a duplicate";

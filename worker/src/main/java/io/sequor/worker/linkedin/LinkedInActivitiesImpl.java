@@ -65,7 +65,7 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
   @Override
   public SendResult sendLinkedIn(SendRequest request) {
     Optional<StepExecution> earlier = executions.find(request.idempotencyKey());
-    if (earlier.isPresent()) {
+    if (earlier.isPresent() && earlier.get().status() != StepExecution.Status.SENDING) {
       return settle(earlier.get());
     }
     SendContext context = contexts.load(request);
@@ -84,7 +84,16 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
     }
     UUID enrolmentId = UUID.fromString(request.enrolmentId());
     String key = request.idempotencyKey();
-    Optional<StepExecution> raced =
+    boolean manual =
+        settings.gateway() == SequorProperties.LinkedIn.Gateway.MANUAL
+            || request.channel() == Channel.MANUAL_TASK;
+    // Asked before the claim: a failing lookup must leave nothing behind that looks like a send.
+    boolean paid =
+        !manual
+            && request.channel().spendsCredit()
+            && !context.prospect().openProfile()
+            && !gateway.hasOpenProfile(profile);
+    StepExecutionStore.Claim claim =
         executions.claim(
             key,
             enrolmentId,
@@ -93,12 +102,16 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
             null,
             request.plannedAt(),
             clock.now());
-    if (raced.isPresent()) {
-      return settle(raced.get());
+    if (claim.token().isEmpty()) {
+      StepExecution holder = claim.existing().orElseThrow();
+      if (holder.status() == StepExecution.Status.SENDING) {
+        throw new IllegalStateException("another attempt is preparing this send; retry later");
+      }
+      return settle(holder);
     }
+    UUID token = claim.token().get();
     String seat = context.enrolment().seatId();
-    if (settings.gateway() == SequorProperties.LinkedIn.Gateway.MANUAL
-        || request.channel() == Channel.MANUAL_TASK) {
+    if (manual) {
       tasks.open(
           enrolmentId,
           request.stepKey(),
@@ -111,12 +124,18 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
       executions.finish(key, StepExecution.Status.TASK_OPEN, null, false, false, null, clock.now());
       return result(SendOutcome.TASK_CREATED, "task opened for a rep");
     }
-    boolean paid =
-        request.channel().spendsCredit()
-            && !context.prospect().openProfile()
-            && !gateway.hasOpenProfile(profile);
-    if (paid && !ledger.consume(seat, enrolmentId, request.stepKey())) {
-      return outOfCredits(key, seat, "seat " + seat + " has no InMail credit left");
+    try {
+      if (paid && !ledger.consume(seat, enrolmentId, request.stepKey())) {
+        return outOfCredits(key, token, seat, "seat " + seat + " has no InMail credit left");
+      }
+      if (!executions.handOver(key, token)) {
+        giveBack(paid, enrolmentId, request.stepKey());
+        throw new IllegalStateException(
+            "another attempt took this send over; this one sent nothing");
+      }
+    } catch (RuntimeException beforeHandOver) {
+      executions.release(key, token);
+      throw beforeHandOver;
     }
     LinkedInResult sent;
     try {
@@ -126,7 +145,7 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
                   seat, profile, request.channel(), rendered.subject(), rendered.body(), key));
     } catch (RuntimeException e) {
       giveBack(paid, enrolmentId, request.stepKey());
-      executions.release(key);
+      executions.release(key, token);
       throw e;
     }
     Instant now = clock.now();
@@ -150,7 +169,7 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
       }
       case RATE_LIMITED -> {
         giveBack(paid, enrolmentId, request.stepKey());
-        executions.release(key);
+        executions.release(key, token);
         throw ApplicationFailure.newFailure(
             "seat is rate limited: " + sent.detail(), "RateLimited");
       }
@@ -215,7 +234,7 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
               earlier.creditSpent(),
               earlier.finishedAt(),
               earlier.detail());
-      case SENDING -> {
+      case HANDING_OVER, SENDING -> {
         boolean paid = ledger.tally(earlier.enrolmentId(), earlier.stepKey()) > 0;
         String detail =
             "an earlier attempt was interrupted after calling the provider;"
@@ -235,8 +254,8 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
    * Nothing went out, so the claim is dropped: the workflow may try this same InMail again once the
    * seat has credits, or send the step another way under its own key.
    */
-  private SendResult outOfCredits(String key, String seat, String detail) {
-    executions.release(key);
+  private SendResult outOfCredits(String key, UUID token, String seat, String detail) {
+    executions.release(key, token);
     return new SendResult(
         SendOutcome.OUT_OF_CREDITS,
         null,
