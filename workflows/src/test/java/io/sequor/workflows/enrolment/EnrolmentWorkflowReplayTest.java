@@ -14,4 +14,10 @@ class EnrolmentWorkflowReplayTest {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/ooo-then-reply.json", EnrolmentWorkflowImpl.class);
   }
+
+  @Test
+  void anEnrolmentWhoseInMailWentOutAsEmailForWantOfCreditStillReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/no-credit-email-then-reply.json", EnrolmentWorkflowImpl.class);
+  }
 }

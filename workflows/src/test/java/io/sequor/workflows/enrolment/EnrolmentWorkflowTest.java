@@ -253,9 +253,26 @@ class EnrolmentWorkflowTest {
     }
   }
 
+  @Test
+  void anInMailWithoutACreditGoesOutAsAnEmailByDefault() {
+    channels.noCreditFor.add("day-3-bump");
+    EnrolmentWorkflow workflow = enrol("no-credit");
+    env.sleep(Duration.ofDays(4));
+    StepState bump =
+        workflow.state().steps().stream()
+            .filter(st -> st.key().equals("day-3-bump"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(bump.status()).isEqualTo(StepStatus.SENT);
+    assertThat(bump.route()).isEqualTo(Route.EMAIL_INSTEAD);
+    assertThat(bump.creditSpent()).isFalse();
+    assertThat(channels.sent).contains("day-3-bump as EMAIL");
+  }
+
   /**
-   * Records the canonical history used by {@link EnrolmentWorkflowReplayTest}. Runs only when asked
-   * ({@code -Dsequor.record-histories=true}), after a deliberate change to workflow logic.
+   * Records the histories used by {@link EnrolmentWorkflowReplayTest}. Runs only when asked ({@code
+   * -Dsequor.record-histories=true}) and never overwrites a recorded history: the point of an old
+   * history is that older code wrote it.
    */
   @Test
   void recordsHistoriesForReplayWhenAsked() throws IOException {
@@ -269,7 +286,21 @@ class EnrolmentWorkflowTest {
     env.sleep(Duration.ofDays(8));
     workflow.respond(response(Medium.LINKEDIN, ResponseKind.REPLY, null));
     workflow.run(null);
-    String json = client.fetchHistory(EnrolmentInput.workflowId("recorded")).toJson(true);
-    Files.writeString(Path.of("src/test/resources/histories/ooo-then-reply.json"), json);
+    keep("ooo-then-reply.json", "recorded");
+
+    channels.noCreditFor.add("day-7-new-angle");
+    EnrolmentWorkflow routed = enrol("recorded-routing");
+    env.sleep(Duration.ofDays(8));
+    routed.respond(response(Medium.EMAIL, ResponseKind.REPLY, null));
+    routed.run(null);
+    keep("no-credit-email-then-reply.json", "recorded-routing");
+  }
+
+  private void keep(String file, String enrolmentId) throws IOException {
+    Path path = Path.of("src/test/resources/histories", file);
+    if (!Files.exists(path)) {
+      Files.writeString(
+          path, client.fetchHistory(EnrolmentInput.workflowId(enrolmentId)).toJson(true));
+    }
   }
 }

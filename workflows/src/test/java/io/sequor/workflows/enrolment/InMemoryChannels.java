@@ -25,6 +25,7 @@ final class InMemoryChannels
   final List<String> refunded = new CopyOnWriteArrayList<>();
   final List<EnrolmentStatus> statuses = new CopyOnWriteArrayList<>();
   final Set<String> openProfiles = ConcurrentHashMap.newKeySet();
+  final Set<String> noCreditFor = ConcurrentHashMap.newKeySet();
   final Map<String, Consumer<SendRequest>> duringSend = new ConcurrentHashMap<>();
   private final Supplier<Instant> clock;
 
@@ -39,6 +40,10 @@ final class InMemoryChannels
 
   @Override
   public SendResult sendLinkedIn(SendRequest request) {
+    if (request.channel() == Channel.LINKEDIN_INMAIL && noCreditFor.contains(request.stepKey())) {
+      return new SendResult(
+          SendOutcome.OUT_OF_CREDITS, null, false, clock.get(), "seat has no InMail credit left");
+    }
     return send(request);
   }
 
@@ -47,7 +52,11 @@ final class InMemoryChannels
     if (hook != null) {
       hook.accept(request);
     }
-    sent.add(request.stepKey());
+    // A step sent another way than planned carries a suffixed idempotency key.
+    sent.add(
+        request.idempotencyKey().endsWith(":" + request.stepKey())
+            ? request.stepKey()
+            : request.stepKey() + " as " + request.channel());
     boolean paid =
         request.channel() == Channel.LINKEDIN_INMAIL
             && !openProfiles.contains(request.enrolmentId());
