@@ -8,11 +8,10 @@ enum EventType {
   /** The prospect wrote in the conversation a Sequor message started. */
   MESSAGE_RECEIVED("message.received", ResponseKind.REPLY),
   /**
-   * The prospect accepted a connection request. The engine has no response kind of its own for this
-   * yet; the InMail accept is the nearest in effect (the prospect said yes: the enrolment stops,
-   * credits inside the refund window come back). Change it here when the engine gets one.
+   * The prospect accepted a connection request: the enrolment goes on, and its later InMails go out
+   * as free regular messages.
    */
-  INVITATION_ACCEPTED("invitation.accepted", ResponseKind.INMAIL_ACCEPTED);
+  INVITATION_ACCEPTED("invitation.accepted", ResponseKind.INVITATION_ACCEPTED);
 
   private final String wireName;
   private final ResponseKind kind;

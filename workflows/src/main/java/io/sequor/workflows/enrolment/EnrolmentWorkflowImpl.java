@@ -87,6 +87,7 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
   private int pauseGeneration;
   private boolean emailStopped;
   private boolean inMailBlocked;
+  private boolean connected;
   private Long listeningUntil;
   private boolean finished;
 
@@ -142,6 +143,7 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
       }
       case AUTO_REPLY -> pauseForOutOfOffice(response);
       case BOUNCE -> stopEmailBranch("email bounced");
+      case INVITATION_ACCEPTED -> connected = true;
     }
   }
 
@@ -257,6 +259,17 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
     SendRequest request =
         SendRequest.of(enrolmentId, step.plan.key(), channel, Instant.ofEpochMilli(step.plannedAt));
     try {
+      if (channel == Channel.LINKEDIN_INMAIL && connected) {
+        // Connected prospects take regular messages, which cost no credit.
+        step.route = Route.MESSAGE_INSTEAD;
+        SendResult sent = linkedIn.sendLinkedIn(request.as(Channel.LINKEDIN_MESSAGE, "message"));
+        apply(
+            step,
+            sent.outcome() == SendOutcome.SENT
+                ? sent.withDetail("connected: sent as a regular message, no credit")
+                : sent);
+        return;
+      }
       if (channel == Channel.LINKEDIN_INMAIL && inMailBlocked) {
         SendResult blocked =
             new SendResult(

@@ -13,7 +13,12 @@ public enum ResponseKind {
   /** The prospect asked not to be contacted again. Stops and suppresses for good. */
   UNSUBSCRIBE,
   /** The email address bounced. Stops the email branch only. */
-  BOUNCE;
+  BOUNCE,
+  /**
+   * The prospect accepted a connection request. Not an answer: the enrolment goes on, and its later
+   * InMails go out as free regular messages.
+   */
+  INVITATION_ACCEPTED;
 
   /** Responses LinkedIn counts when it decides whether to return an InMail credit. */
   public boolean countsForRefund() {

@@ -9,5 +9,7 @@ public enum Route {
   /** An InMail that went out as a connection request. */
   CONNECTION_REQUEST_INSTEAD,
   /** An InMail that waited for the seat's next credits. */
-  WAITED_FOR_CREDIT
+  WAITED_FOR_CREDIT,
+  /** An InMail to a prospect now connected, sent as a free regular message. */
+  MESSAGE_INSTEAD
 }

@@ -254,6 +254,28 @@ class EnrolmentWorkflowTest {
   }
 
   @Test
+  void afterAnAcceptedInvitationLaterInMailsGoOutAsFreeMessages() {
+    EnrolmentWorkflow workflow = enrol("connected");
+    env.sleep(Duration.ofDays(1));
+    workflow.respond(response(Medium.LINKEDIN, ResponseKind.INVITATION_ACCEPTED, null));
+    env.sleep(Duration.ofDays(3));
+
+    EnrolmentState state = workflow.state();
+    StepState bump =
+        state.steps().stream()
+            .filter(st -> st.key().equals("day-3-bump"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(state.status())
+        .as("an acceptance is not an answer")
+        .isEqualTo(EnrolmentStatus.ACTIVE);
+    assertThat(bump.route()).isEqualTo(Route.MESSAGE_INSTEAD);
+    assertThat(bump.creditSpent()).isFalse();
+    assertThat(channels.sent).contains("day-3-bump as LINKEDIN_MESSAGE");
+    assertThat(state.creditsSpent()).isEqualTo(1);
+  }
+
+  @Test
   void anInMailWithoutACreditGoesOutAsAnEmailByDefault() {
     channels.noCreditFor.add("day-3-bump");
     EnrolmentWorkflow workflow = enrol("no-credit");
