@@ -87,6 +87,14 @@ public abstract class EmbeddedRuntimeTest {
     return send(request.build());
   }
 
+  protected Reply put(String path, Object body) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+            .build());
+  }
+
   private Reply send(HttpRequest request) {
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

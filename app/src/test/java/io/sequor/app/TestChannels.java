@@ -60,6 +60,12 @@ public class TestChannels {
   static final class HoldingLinkedInGateway implements LinkedInGateway {
     private final LinkedInGateway sandbox;
     private final Map<String, Hold> holds = new ConcurrentHashMap<>();
+    private final Set<String> rateLimitOnce = ConcurrentHashMap.newKeySet();
+
+    /** The provider answers the next send to this profile with a rate limit. */
+    void rateLimitOnce(String profileUrl) {
+      rateLimitOnce.add(profileUrl);
+    }
 
     HoldingLinkedInGateway(LinkedInGateway sandbox) {
       this.sandbox = sandbox;
@@ -80,6 +86,9 @@ public class TestChannels {
 
     @Override
     public LinkedInResult send(LinkedInMessage message) {
+      if (rateLimitOnce.remove(message.profileUrl())) {
+        return new LinkedInResult(LinkedInResult.Kind.RATE_LIMITED, null, "too many requests");
+      }
       Hold hold = holds.get(message.profileUrl());
       if (hold != null && message.idempotencyKey().endsWith(":" + hold.stepKey())) {
         hold.entered().countDown();

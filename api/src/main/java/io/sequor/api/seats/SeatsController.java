@@ -7,6 +7,9 @@ import io.sequor.domain.credits.LedgerEntry;
 import io.sequor.domain.credits.Seat;
 import io.sequor.domain.errors.FieldProblem;
 import io.sequor.domain.errors.InvalidInputException;
+import io.sequor.domain.pacing.Pacing;
+import io.sequor.domain.pacing.SeatPacing;
+import io.sequor.domain.pacing.Slot;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -20,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,11 +38,40 @@ class SeatsController {
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
   private final CreditLedger ledger;
+  private final SeatPacing pacing;
   private final SequorProperties properties;
 
-  SeatsController(CreditLedger ledger, SequorProperties properties) {
+  SeatsController(CreditLedger ledger, SeatPacing pacing, SequorProperties properties) {
     this.ledger = ledger;
+    this.pacing = pacing;
     this.properties = properties;
+  }
+
+  @PutMapping("/{id}/pacing")
+  @Operation(
+      summary = "Set the seat's safety pacing",
+      description =
+          "Caps per action (INMAIL, CONNECTION_REQUEST, MESSAGE, PROFILE_VIEW), a daily window and"
+              + " days in the seat's time zone, random gaps, ramp-up weeks and the back-off after a"
+              + " restriction. A seat without pacing is not paced.")
+  Pacing setPacing(@PathVariable String id, @RequestBody Pacing request) {
+    pacing.setPacing(id, request);
+    return pacing.pacing(id).orElseThrow();
+  }
+
+  @GetMapping("/{id}/pacing")
+  @Operation(summary = "The seat's pacing, or 404 when the seat is not paced")
+  ResponseEntity<Pacing> getPacing(@PathVariable String id) {
+    return ResponseEntity.of(pacing.pacing(id));
+  }
+
+  @GetMapping("/{id}/slots")
+  @Operation(summary = "The seat's upcoming booked send slots, soonest first")
+  List<Slot> slots(@PathVariable String id, @RequestParam(defaultValue = "100") int limit) {
+    if (limit < 1 || limit > 1000) {
+      throw new InvalidInputException("limit", "must be between 1 and 1000");
+    }
+    return pacing.upcoming(id, limit);
   }
 
   record CreateSeat(String id, String name, String plan, Integer renewalDay, String timezone) {}

@@ -5,6 +5,7 @@ import io.sequor.domain.config.SequorProperties;
 import io.sequor.domain.credits.CreditLedger;
 import io.sequor.domain.enrolments.StepExecution;
 import io.sequor.domain.enrolments.StepExecutionStore;
+import io.sequor.domain.pacing.SeatPacing;
 import io.sequor.domain.sequences.Copy;
 import io.sequor.domain.tasks.ManualTask;
 import io.sequor.domain.tasks.ManualTaskStore;
@@ -16,7 +17,6 @@ import io.sequor.workflows.enrolment.SendRequest;
 import io.sequor.workflows.enrolment.SendResult;
 import io.sequor.workflows.linkedin.LinkedInActivities;
 import io.sequor.workflows.sequence.Channel;
-import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +38,7 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
   private final StepExecutionStore executions;
   private final CreditLedger ledger;
   private final ManualTaskStore tasks;
+  private final SeatPacing pacing;
   private final LinkedInGateway gateway;
   private final Copy copy;
   private final SequorProperties.LinkedIn settings;
@@ -48,6 +49,7 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
       StepExecutionStore executions,
       CreditLedger ledger,
       ManualTaskStore tasks,
+      SeatPacing pacing,
       LinkedInGateway gateway,
       Copy copy,
       SequorProperties properties,
@@ -56,6 +58,7 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
     this.executions = executions;
     this.ledger = ledger;
     this.tasks = tasks;
+    this.pacing = pacing;
     this.gateway = gateway;
     this.copy = copy;
     this.settings = properties.linkedin();
@@ -75,6 +78,17 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
     String profile = context.prospect().linkedinUrl();
     if (profile == null) {
       return result(SendOutcome.SKIPPED, "prospect has no LinkedIn profile URL");
+    }
+    Optional<Instant> backingOff = pacing.backingOffUntil(context.enrolment().seatId());
+    if (backingOff.isPresent() && request.channel() != Channel.MANUAL_TASK) {
+      pacing.release(UUID.fromString(request.enrolmentId()), slotKey(request));
+      return new SendResult(
+          SendOutcome.DEFERRED,
+          null,
+          false,
+          clock.now(),
+          "seat is backing off until " + backingOff.get(),
+          backingOff.get());
     }
     Copy.Rendered rendered;
     try {
@@ -154,6 +168,7 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
         String detail = paid ? "1 InMail credit spent" : freeDetail(request.channel());
         executions.finish(
             key, StepExecution.Status.SENT, sent.providerMessageId(), paid, false, detail, now);
+        pacing.markUsed(enrolmentId, slotKey(request));
         log.info("enrolment {} step {}: LinkedIn sent", request.enrolmentId(), request.stepKey());
         return new SendResult(SendOutcome.SENT, sent.providerMessageId(), paid, now, detail);
       }
@@ -168,10 +183,19 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
             sent.detail());
       }
       case RATE_LIMITED -> {
+        // A restriction is the seat's, not the step's: the seat pauses and this step moves.
         giveBack(paid, enrolmentId, request.stepKey());
         executions.release(key, token);
-        throw ApplicationFailure.newFailure(
-            "seat is rate limited: " + sent.detail(), "RateLimited");
+        Instant until = pacing.backOff(seat);
+        pacing.release(enrolmentId, slotKey(request));
+        log.warn("seat {} is rate limited; backing off until {}", seat, until);
+        return new SendResult(
+            SendOutcome.DEFERRED,
+            null,
+            false,
+            clock.now(),
+            "the provider rate limited the seat; backing off until " + until,
+            until);
       }
       default -> {
         giveBack(paid, enrolmentId, request.stepKey());
@@ -179,6 +203,28 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
         return result(SendOutcome.FAILED, sent.detail());
       }
     }
+  }
+
+  @Override
+  public Instant bookSlot(SendRequest request) {
+    SendContext context = contexts.load(request);
+    Instant notBefore = request.plannedAt() == null ? clock.now() : request.plannedAt();
+    return pacing.book(
+        context.enrolment().seatId(),
+        request.channel(),
+        UUID.fromString(request.enrolmentId()),
+        slotKey(request),
+        notBefore);
+  }
+
+  @Override
+  public void releaseSlot(SendRequest request) {
+    pacing.release(UUID.fromString(request.enrolmentId()), slotKey(request));
+  }
+
+  /** A fallback action books its own slot, apart from the InMail it replaces. */
+  private static String slotKey(SendRequest request) {
+    return request.idempotencyKey().substring(request.enrolmentId().length() + 1);
   }
 
   @Override

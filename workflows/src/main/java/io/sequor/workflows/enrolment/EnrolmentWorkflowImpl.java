@@ -262,7 +262,7 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
       if (channel == Channel.LINKEDIN_INMAIL && connected) {
         // Connected prospects take regular messages, which cost no credit.
         step.route = Route.MESSAGE_INSTEAD;
-        SendResult sent = linkedIn.sendLinkedIn(request.as(Channel.LINKEDIN_MESSAGE, "message"));
+        SendResult sent = sendOnLinkedIn(step, request.as(Channel.LINKEDIN_MESSAGE, "message"));
         apply(
             step,
             sent.outcome() == SendOutcome.SENT
@@ -278,7 +278,7 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
         return;
       }
       SendResult result =
-          channel == Channel.EMAIL ? email.sendEmail(request) : linkedIn.sendLinkedIn(request);
+          channel == Channel.EMAIL ? email.sendEmail(request) : sendOnLinkedIn(step, request);
       if (result.outcome() == SendOutcome.TASK_CREATED) {
         result = awaitManualTask(step, request);
       }
@@ -294,6 +294,42 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
       apply(step, result);
     } catch (ActivityFailure failure) {
       step.finish(StepStatus.FAILED, "gave up after retries: " + rootMessage(failure));
+    }
+  }
+
+  /**
+   * A LinkedIn action waits for the slot its seat books for it (caps, window, back-off), then goes
+   * out. A seat backing off by the time the slot comes answers DEFERRED: book again. Pacing arrived
+   * with version 1 of "seat-pacing"; older runs send when due.
+   */
+  private SendResult sendOnLinkedIn(Step step, SendRequest request) {
+    if (request.channel() == Channel.MANUAL_TASK
+        || Workflow.getVersion("seat-pacing", Workflow.DEFAULT_VERSION, 1)
+            == Workflow.DEFAULT_VERSION) {
+      return linkedIn.sendLinkedIn(request);
+    }
+    while (true) {
+      Instant slot = linkedIn.bookSlot(request);
+      long wait = slot.toEpochMilli() - Workflow.currentTimeMillis();
+      if (wait > 0) {
+        step.status = StepStatus.PENDING;
+        step.detail = "waiting for the seat's slot at " + slot;
+        if (Workflow.await(Duration.ofMillis(wait), () -> halted(Medium.LINKEDIN))) {
+          linkedIn.releaseSlot(request);
+          return new SendResult(
+              SendOutcome.SKIPPED,
+              null,
+              false,
+              now(),
+              "enrolment stopped while waiting for its slot");
+        }
+        step.status = StepStatus.SENDING;
+        step.detail = null;
+      }
+      SendResult result = linkedIn.sendLinkedIn(request);
+      if (result.outcome() != SendOutcome.DEFERRED) {
+        return result;
+      }
     }
   }
 
@@ -327,7 +363,7 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
     if (policy == NoCreditPolicy.CONNECTION_REQUEST) {
       step.route = Route.CONNECTION_REQUEST_INSTEAD;
       SendRequest connect = inMail.as(Channel.LINKEDIN_CONNECT, "connect");
-      SendResult sent = linkedIn.sendLinkedIn(connect);
+      SendResult sent = sendOnLinkedIn(step, connect);
       if (sent.outcome() == SendOutcome.TASK_CREATED) {
         sent = awaitManualTask(step, connect);
       }
@@ -354,7 +390,7 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
             SendOutcome.SKIPPED, null, false, now(), "enrolment stopped while waiting for credits");
       }
       step.status = StepStatus.SENDING;
-      last = linkedIn.sendLinkedIn(inMail);
+      last = sendOnLinkedIn(step, inMail);
     }
     return last;
   }
@@ -392,7 +428,7 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
         step.finish(StepStatus.SKIPPED, result.detail());
       }
       case OUT_OF_CREDITS, SKIPPED -> step.finish(StepStatus.SKIPPED, result.detail());
-      case FAILED, TASK_CREATED -> step.finish(StepStatus.FAILED, result.detail());
+      case FAILED, TASK_CREATED, DEFERRED -> step.finish(StepStatus.FAILED, result.detail());
     }
   }
 

@@ -10,5 +10,7 @@ public enum SendOutcome {
   OUT_OF_CREDITS,
   RECIPIENT_BLOCKS_INMAIL,
   INVALID_ADDRESS,
-  FAILED
+  FAILED,
+  /** Nothing sent: the seat is backing off after a restriction; book a new slot and try again. */
+  DEFERRED
 }

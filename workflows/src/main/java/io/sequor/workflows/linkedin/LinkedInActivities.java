@@ -3,6 +3,7 @@ package io.sequor.workflows.linkedin;
 import io.sequor.workflows.enrolment.SendRequest;
 import io.sequor.workflows.enrolment.SendResult;
 import io.temporal.activity.ActivityInterface;
+import java.time.Instant;
 
 @ActivityInterface
 public interface LinkedInActivities {
@@ -13,6 +14,15 @@ public interface LinkedInActivities {
    * {@code TASK_CREATED}.
    */
   SendResult sendLinkedIn(SendRequest request);
+
+  /**
+   * Books the seat slot this step may act in, respecting the seat's caps, window and back-off; the
+   * same slot on a repeat. An unpaced seat answers the step's planned time.
+   */
+  Instant bookSlot(SendRequest request);
+
+  /** Gives back a booked slot the step will not use. */
+  void releaseSlot(SendRequest request);
 
   /** Reads the rep's outcome of a completed manual task and records the send (and its credit). */
   SendResult confirmManualSend(SendRequest request);

@@ -276,6 +276,23 @@ class EnrolmentWorkflowTest {
   }
 
   @Test
+  void aLinkedInStepWaitsForItsSeatSlotAndGivesItBackWhenTheProspectReplies() {
+    channels.slotDelay.put("day-0-inmail", Duration.ofHours(30));
+    EnrolmentWorkflow workflow = enrol("paced");
+    env.sleep(Duration.ofHours(29));
+    assertThat(channels.sent).containsExactly("email-day-1").doesNotContain("day-0-inmail");
+    env.sleep(Duration.ofHours(2));
+    assertThat(channels.sent).contains("day-0-inmail");
+
+    channels.slotDelay.put("day-3-bump", Duration.ofDays(2));
+    env.sleep(Duration.ofDays(3));
+    workflow.respond(response(Medium.EMAIL, ResponseKind.REPLY, null));
+    workflow.run(null);
+    assertThat(channels.sent).doesNotContain("day-3-bump");
+    assertThat(channels.released).containsExactly("day-3-bump");
+  }
+
+  @Test
   void anInMailWithoutACreditGoesOutAsAnEmailByDefault() {
     channels.noCreditFor.add("day-3-bump");
     EnrolmentWorkflow workflow = enrol("no-credit");

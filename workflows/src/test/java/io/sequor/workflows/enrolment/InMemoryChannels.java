@@ -63,6 +63,23 @@ final class InMemoryChannels
     return new SendResult(SendOutcome.SENT, "msg-" + request.stepKey(), paid, clock.get(), null);
   }
 
+  /** Steps whose seat slot comes this long after they are due, as a paced seat would book. */
+  final Map<String, java.time.Duration> slotDelay = new ConcurrentHashMap<>();
+
+  final List<String> released = new CopyOnWriteArrayList<>();
+
+  @Override
+  public Instant bookSlot(SendRequest request) {
+    return request
+        .plannedAt()
+        .plus(slotDelay.getOrDefault(request.stepKey(), java.time.Duration.ZERO));
+  }
+
+  @Override
+  public void releaseSlot(SendRequest request) {
+    released.add(request.stepKey());
+  }
+
   @Override
   public SendResult confirmManualSend(SendRequest request) {
     return send(request);
