@@ -117,6 +117,59 @@ class SeatsApiTest extends EmbeddedRuntimeTest {
         .containsExactly(5);
   }
 
+  @Test
+  void aFreeAccountSeatRefusesAConnectionNoteOverTwoHundredCharacters() {
+    Reply free =
+        post(
+            "/api/seats",
+            Map.of(
+                "id",
+                "free-" + UUID.randomUUID().toString().substring(0, 8),
+                "plan",
+                "test-five",
+                "renewalDay",
+                1,
+                "timezone",
+                "UTC",
+                "freeAccount",
+                true));
+    assertThat(free.status()).isEqualTo(201);
+    assertThat(free.body().path("freeAccount").asBoolean()).isTrue();
+    Reply sequence =
+        post(
+            "/api/sequences",
+            Map.of(
+                "name",
+                "connect " + UUID.randomUUID(),
+                "steps",
+                List.of(
+                    Map.of(
+                        "key",
+                        "invite",
+                        "channel",
+                        "LINKEDIN_CONNECT",
+                        "dayOffset",
+                        0,
+                        "body",
+                        "Hi {{first_name}}, " + "x".repeat(240)))));
+    assertThat(sequence.status()).isEqualTo(201);
+    String sequenceId = sequence.body().path("sequenceId").asString();
+
+    Map<String, Object> onFree =
+        new HashMap<>(Map.of("sequenceId", sequenceId, "prospect", prospect("free")));
+    onFree.put("seatId", free.body().path("id").asString());
+    Reply refused = post("/api/enrolments", onFree);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(EnrolmentApiTest.fields(refused)).containsExactly("seatId");
+    assertThat(refused.body().path("errors").get(0).path("reason").asString())
+        .contains("free account", "200", "'invite'");
+
+    Map<String, Object> onPaid =
+        new HashMap<>(Map.of("sequenceId", sequenceId, "prospect", prospect("paid")));
+    onPaid.put("seatId", createSeat("test-five"));
+    assertThat(post("/api/enrolments", onPaid).status()).isEqualTo(201);
+  }
+
   @Nested
   class BadInput {
 

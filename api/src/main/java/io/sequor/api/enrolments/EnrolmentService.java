@@ -120,6 +120,11 @@ class EnrolmentService {
               List<FieldProblem> problems =
                   copy.problems(
                       version, prospect, request.prospectId() != null ? "prospectId" : "prospect");
+              String seatId =
+                  request.seatId() != null ? request.seatId() : properties.linkedin().defaultSeat();
+              if (problems.isEmpty() && ledger.seat(seatId).freeAccount()) {
+                problems.addAll(copy.freeAccountProblems(version, prospect, seatId));
+              }
               if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
               }

@@ -74,7 +74,15 @@ class SeatsController {
     return pacing.upcoming(id, limit);
   }
 
-  record CreateSeat(String id, String name, String plan, Integer renewalDay, String timezone) {}
+  record CreateSeat(
+      String id,
+      String name,
+      String plan,
+      Integer renewalDay,
+      String timezone,
+      @io.swagger.v3.oas.annotations.media.Schema(
+              description = "A free LinkedIn account: connection notes of at most 200 characters")
+          Boolean freeAccount) {}
 
   record Purchase(Integer quantity) {}
 
@@ -85,6 +93,7 @@ class SeatsController {
       int renewalDay,
       String timezone,
       Instant createdAt,
+      boolean freeAccount,
       int balance,
       Integer cap,
       List<CreditLot> lots,
@@ -124,7 +133,14 @@ class SeatsController {
     }
     String name =
         request.name() == null || request.name().isBlank() ? request.id() : request.name();
-    Seat seat = ledger.createSeat(request.id(), name, request.plan(), request.renewalDay(), zone);
+    Seat seat =
+        ledger.createSeat(
+            request.id(),
+            name,
+            request.plan(),
+            request.renewalDay(),
+            zone,
+            Boolean.TRUE.equals(request.freeAccount()));
     return ResponseEntity.created(URI.create("/api/seats/" + seat.id())).body(view(seat));
   }
 
@@ -189,6 +205,7 @@ class SeatsController {
         seat.renewalDay(),
         seat.timezone().getId(),
         seat.createdAt(),
+        seat.freeAccount(),
         lots.stream().mapToInt(CreditLot::remaining).sum(),
         plan.cap(),
         lots.stream().filter(l -> !l.expired()).toList(),

@@ -45,6 +45,7 @@ public record SequorProperties(
       @Min(1) @DefaultValue("200") int inMailSubject,
       @Min(1) @DefaultValue("1900") int inMailBody,
       @Min(1) @DefaultValue("300") int connectionNote,
+      @Min(1) @DefaultValue("200") int connectionNoteFreeAccount,
       @Min(1) @DefaultValue("400") int inMailBodyAdvised,
       @Min(1) @DefaultValue("120") int wordsAdvised,
       @Min(1) @DefaultValue("1") int questionsAdvised) {}

@@ -70,15 +70,23 @@ public class CreditLedger {
   /** Creates the seat, once; its first grant arrives at once. */
   @Transactional
   public Seat createSeat(String id, String name, String plan, int renewalDay, ZoneId zone) {
+    return createSeat(id, name, plan, renewalDay, zone, false);
+  }
+
+  /** Creates the seat, once; its first grant arrives at once. */
+  @Transactional
+  public Seat createSeat(
+      String id, String name, String plan, int renewalDay, ZoneId zone, boolean freeAccount) {
     planOf(plan, "plan");
     if (renewalDay < 1 || renewalDay > 31) {
       throw new InvalidInputException("renewalDay", "must be a day of the month, 1 to 31");
     }
     int inserted =
         jdbc.sql(
-                "INSERT INTO seats (id, name, plan, renewal_day, timezone, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
-            .params(id, name, plan, renewalDay, zone.getId(), Timestamp.from(clock.now()))
+                "INSERT INTO seats (id, name, plan, renewal_day, timezone, created_at,"
+                    + " free_account) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
+            .params(
+                id, name, plan, renewalDay, zone.getId(), Timestamp.from(clock.now()), freeAccount)
             .update();
     if (inserted == 0) {
       throw new ConflictException("seat '" + id + "' exists", id);
@@ -520,7 +528,8 @@ public class CreditLedger {
         rs.getString("plan"),
         rs.getInt("renewal_day"),
         ZoneId.of(rs.getString("timezone")),
-        rs.getTimestamp("created_at").toInstant());
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getBoolean("free_account"));
   }
 
   private static CreditLot mapLot(ResultSet rs, int row) throws SQLException {

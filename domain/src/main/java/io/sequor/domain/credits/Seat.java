@@ -10,9 +10,16 @@ import java.time.ZonedDateTime;
  * A LinkedIn seat: one rep's subscription, with the plan that decides its credits.
  *
  * @param renewalDay the day of the month the plan renews; in short months, the last day
+ * @param freeAccount a free LinkedIn account, whose connection notes are shorter
  */
 public record Seat(
-    String id, String name, String plan, int renewalDay, ZoneId timezone, Instant createdAt) {
+    String id,
+    String name,
+    String plan,
+    int renewalDay,
+    ZoneId timezone,
+    Instant createdAt,
+    boolean freeAccount) {
 
   /** The first renewal strictly after {@code after}, at the start of the day in the seat's zone. */
   public Instant nextRenewalAfter(Instant after) {

@@ -130,6 +130,46 @@ public class Copy {
     return problems;
   }
 
+  /**
+   * Connection notes a free-account seat could not send: its notes are limited to {@code
+   * connection-note-free-account} characters (200).
+   */
+  public List<FieldProblem> freeAccountProblems(
+      SequenceVersion version, Prospect prospect, String seatId) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (prospect.linkedinUrl() == null) {
+      return problems;
+    }
+    for (StepDefinition step : version.steps()) {
+      boolean connects = step.channel() == Channel.LINKEDIN_CONNECT;
+      boolean fallsBackToConnect =
+          step.noCreditPolicy() == io.sequor.workflows.sequence.NoCreditPolicy.CONNECTION_REQUEST;
+      if (!connects && !fallsBackToConnect) {
+        continue;
+      }
+      String note = render(step, Channel.LINKEDIN_CONNECT, prospect).body();
+      if (note.length() > limits.connectionNoteFreeAccount()) {
+        problems.add(
+            new FieldProblem(
+                "seatId",
+                "seat "
+                    + seatId
+                    + " is a free account, whose connection notes are limited to "
+                    + limits.connectionNoteFreeAccount()
+                    + " characters; step '"
+                    + step.key()
+                    + "' renders a "
+                    + note.length()
+                    + "-character note for this prospect"));
+      }
+    }
+    return problems;
+  }
+
+  public int freeAccountNoteLimit() {
+    return limits.connectionNoteFreeAccount();
+  }
+
   private static boolean hasLineBreak(String s) {
     return s != null && (s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0);
   }

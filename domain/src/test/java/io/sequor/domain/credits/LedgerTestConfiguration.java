@@ -70,7 +70,7 @@ class LedgerTestConfiguration {
         false,
         new SequorProperties.Enrolment(
             Duration.ofDays(7), Duration.ofDays(1), Duration.ofDays(90), true, Duration.ofDays(2)),
-        new SequorProperties.Limits(200, 1900, 300, 400, 120, 1),
+        new SequorProperties.Limits(200, 1900, 300, 200, 400, 120, 1),
         new SequorProperties.Mail("outreach@example.com", "example.com"),
         new SequorProperties.LinkedIn(
             SequorProperties.LinkedIn.Gateway.SANDBOX,

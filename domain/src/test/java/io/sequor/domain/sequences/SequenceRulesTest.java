@@ -17,7 +17,7 @@ class SequenceRulesTest {
         false,
         new SequorProperties.Enrolment(
             Duration.ofDays(7), Duration.ofDays(1), Duration.ofDays(90), true, Duration.ofDays(2)),
-        new SequorProperties.Limits(200, inMailBody, connectionNote, 400, 120, 1),
+        new SequorProperties.Limits(200, inMailBody, connectionNote, 200, 400, 120, 1),
         new SequorProperties.Mail("outreach@example.com", "example.com"),
         new SequorProperties.LinkedIn(
             SequorProperties.LinkedIn.Gateway.SANDBOX,

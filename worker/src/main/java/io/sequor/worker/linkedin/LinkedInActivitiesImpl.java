@@ -96,6 +96,16 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
     } catch (Templates.MissingValueException e) {
       return result(SendOutcome.FAILED, e.getMessage());
     }
+    if (request.channel() == Channel.LINKEDIN_CONNECT
+        && ledger.seat(context.enrolment().seatId()).freeAccount()
+        && rendered.body().length() > copy.freeAccountNoteLimit()) {
+      return result(
+          SendOutcome.FAILED,
+          "connection note is "
+              + rendered.body().length()
+              + " characters; free-account seats allow "
+              + copy.freeAccountNoteLimit());
+    }
     UUID enrolmentId = UUID.fromString(request.enrolmentId());
     String key = request.idempotencyKey();
     boolean manual =
