@@ -141,6 +141,25 @@ public abstract class EmbeddedRuntimeTest {
     return reply.body();
   }
 
+  /** Enrols on a chosen seat and answers the enrolment's id. */
+  protected String enrolOn(String sequenceId, Map<String, Object> prospect, String seatId) {
+    Map<String, Object> body =
+        new java.util.HashMap<>(Map.of("sequenceId", sequenceId, "prospect", prospect));
+    body.put("seatId", seatId);
+    Reply reply = post("/api/enrolments", body);
+    assertThat(reply.status()).as("enrol: %s", reply.body()).isEqualTo(201);
+    return reply.body().path("id").asString();
+  }
+
+  /** A new seat on a plan, renewing on the 1st, in UTC, created through the API. */
+  protected String newSeat(String plan) {
+    String id = "seat-" + UUID.randomUUID().toString().substring(0, 8);
+    Reply created =
+        post("/api/seats", Map.of("id", id, "plan", plan, "renewalDay", 1, "timezone", "UTC"));
+    assertThat(created.status()).as("create seat: %s", created.body()).isEqualTo(201);
+    return id;
+  }
+
   protected JsonNode enrolment(String id) {
     Reply reply = get("/api/enrolments/" + id);
     assertThat(reply.status()).isEqualTo(200);

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.sequor.domain.credits.CreditLedger;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,21 +23,6 @@ class LinkedInChannelTest extends EmbeddedRuntimeTest {
 
   @Autowired CreditLedger ledger;
   @Autowired JdbcClient jdbc;
-
-  private String seat(String plan) {
-    String id = "seat-" + UUID.randomUUID().toString().substring(0, 8);
-    ledger.createSeat(id, id, plan, 1, ZoneId.of("UTC"));
-    return id;
-  }
-
-  private String enrolOn(String sequenceId, Map<String, Object> prospect, String seat) {
-    Map<String, Object> body =
-        new HashMap<>(Map.of("sequenceId", sequenceId, "prospect", prospect));
-    body.put("seatId", seat);
-    Reply reply = post("/api/enrolments", body);
-    assertThat(reply.status()).as("enrol: %s", reply.body()).isEqualTo(201);
-    return reply.body().path("id").asString();
-  }
 
   @Test
   void aRecipientWhoBlocksInMailGetsEachInMailAsAnEmailAndCostsNoCredit() {
@@ -63,7 +47,7 @@ class LinkedInChannelTest extends EmbeddedRuntimeTest {
   @Test
   void outOfCreditsTheInMailGoesOutAsAnEmailAndTheStateSaysWhy() {
     Map<String, Object> prospect = prospect("drained");
-    String seat = seat("test-empty");
+    String seat = newSeat("test-empty");
     String id = enrolOn(canonicalSequenceId(), prospect, seat);
     awaitStep(id, "day-0-inmail", "SENT");
 
@@ -81,7 +65,7 @@ class LinkedInChannelTest extends EmbeddedRuntimeTest {
   @Test
   void fiftyEnrolmentsOnASeatWithThreeCreditsSendThreeInMailsAndFortySevenEmails()
       throws Exception {
-    String seat = seat("test-three");
+    String seat = newSeat("test-three");
     String sequenceId = canonicalSequenceId();
     List<Map<String, Object>> prospects = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
@@ -136,7 +120,7 @@ class LinkedInChannelTest extends EmbeddedRuntimeTest {
                         "body", "Hi {{first_name}}, one question about {{company}}?",
                         "whenNoCredit", "WAIT_FOR_GRANT"))));
     assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
-    String seat = seat("test-three");
+    String seat = newSeat("test-three");
     for (int i = 0; i < 3; i++) {
       ledger.consume(seat, UUID.randomUUID(), "drain");
     }
@@ -179,7 +163,8 @@ class LinkedInChannelTest extends EmbeddedRuntimeTest {
                         "connectionNote", "{{first_name}}, glad to connect about {{company}}."))));
     assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
     Map<String, Object> prospect = prospect("connect");
-    String id = enrolOn(created.body().path("sequenceId").asString(), prospect, seat("test-empty"));
+    String id =
+        enrolOn(created.body().path("sequenceId").asString(), prospect, newSeat("test-empty"));
 
     awaitStep(id, "hello", "SENT");
     assertThat(step(enrolment(id), "hello").path("route").asString())

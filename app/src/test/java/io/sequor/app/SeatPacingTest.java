@@ -3,14 +3,11 @@ package io.sequor.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.sequor.domain.credits.CreditLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,13 +20,11 @@ import tools.jackson.databind.JsonNode;
 /** A paced seat never passes its caps, sends everything in turn, and backs off when restricted. */
 class SeatPacingTest extends EmbeddedRuntimeTest {
 
-  @Autowired CreditLedger ledger;
   @Autowired JdbcClient jdbc;
   @Autowired TestChannels.HoldingLinkedInGateway provider;
 
   private String pacedSeat(int daily, int weekly, String gap) {
-    String seat = "paced-" + UUID.randomUUID().toString().substring(0, 8);
-    ledger.createSeat(seat, seat, "test-plenty", 1, ZoneId.of("UTC"));
+    String seat = newSeat("test-plenty");
     Reply set =
         put(
             "/api/seats/" + seat + "/pacing",
@@ -72,14 +67,6 @@ class SeatPacingTest extends EmbeddedRuntimeTest {
                         "body", "Hi {{first_name}}, one question about {{company}}?"))));
     assertThat(created.status()).isEqualTo(201);
     return created.body().path("sequenceId").asString();
-  }
-
-  private String enrolOn(String sequence, Map<String, Object> prospect, String seat) {
-    Map<String, Object> body = new HashMap<>(Map.of("sequenceId", sequence, "prospect", prospect));
-    body.put("seatId", seat);
-    Reply reply = post("/api/enrolments", body);
-    assertThat(reply.status()).isEqualTo(201);
-    return reply.body().path("id").asString();
   }
 
   private int slotsOf(String seat) {

@@ -48,12 +48,7 @@ class SeatsApiTest extends EmbeddedRuntimeTest {
                 Instant.parse(lot.path("expiresAt").asString())))
         .isEqualTo(Duration.ofDays(90));
 
-    Map<String, Object> enrol =
-        new HashMap<>(Map.of("sequenceId", canonicalSequenceId(), "prospect", prospect("seat")));
-    enrol.put("seatId", seat);
-    Reply enrolled = post("/api/enrolments", enrol);
-    assertThat(enrolled.status()).isEqualTo(201);
-    String id = enrolled.body().path("id").asString();
+    String id = enrolOn(canonicalSequenceId(), prospect("seat"), seat);
     awaitStep(id, "day-0-inmail", "SENT");
 
     JsonNode spent = get("/api/seats/" + seat).body();
@@ -164,10 +159,7 @@ class SeatsApiTest extends EmbeddedRuntimeTest {
     assertThat(refused.body().path("errors").get(0).path("reason").asString())
         .contains("free account", "200", "'invite'");
 
-    Map<String, Object> onPaid =
-        new HashMap<>(Map.of("sequenceId", sequenceId, "prospect", prospect("paid")));
-    onPaid.put("seatId", createSeat("test-five"));
-    assertThat(post("/api/enrolments", onPaid).status()).isEqualTo(201);
+    assertThat(enrolOn(sequenceId, prospect("paid"), createSeat("test-five"))).isNotBlank();
   }
 
   @Nested

@@ -113,6 +113,8 @@ class EnrolmentService {
       }
     }
     SequenceVersion version = resolveVersion(request);
+    String seatId =
+        request.seatId() != null ? request.seatId() : properties.linkedin().defaultSeat();
     EnrolmentStore.Insert insert =
         tx.execute(
             status -> {
@@ -120,8 +122,6 @@ class EnrolmentService {
               List<FieldProblem> problems =
                   copy.problems(
                       version, prospect, request.prospectId() != null ? "prospectId" : "prospect");
-              String seatId =
-                  request.seatId() != null ? request.seatId() : properties.linkedin().defaultSeat();
               if (problems.isEmpty() && ledger.seat(seatId).freeAccount()) {
                 problems.addAll(copy.freeAccountProblems(version, prospect, seatId));
               }
@@ -139,7 +139,7 @@ class EnrolmentService {
                   prospect.id(),
                   version.sequenceId(),
                   version.id(),
-                  request.seatId() != null ? request.seatId() : properties.linkedin().defaultSeat(),
+                  seatId,
                   idempotencyKey,
                   fingerprint);
             });

@@ -55,6 +55,11 @@ public class CreditLedger {
     }
   }
 
+  /** Lots with what each still holds: the sum of the ledger entries that name it. */
+  private static final String LOTS =
+      "SELECT l.*, COALESCE((SELECT SUM(e.amount) FROM credit_ledger e WHERE e.lot_id = l.id), 0)"
+          + " AS remaining FROM credit_lots l";
+
   private final JdbcClient jdbc;
   private final SequorClock clock;
   private final SequorProperties.LinkedIn settings;
@@ -142,10 +147,7 @@ public class CreditLedger {
   @Transactional
   public List<CreditLot> lots(String seatId) {
     catchUp(lock(seatId), clock.now());
-    return jdbc.sql(
-            "SELECT l.*, COALESCE((SELECT SUM(e.amount) FROM credit_ledger e WHERE e.lot_id = l.id), 0)"
-                + " AS remaining FROM credit_lots l WHERE l.seat_id = ?"
-                + " ORDER BY l.expires_at, l.granted_at")
+    return jdbc.sql(LOTS + " WHERE l.seat_id = ? ORDER BY l.expires_at, l.granted_at")
         .param(seatId)
         .query(CreditLedger::mapLot)
         .list();
@@ -264,14 +266,18 @@ public class CreditLedger {
     if (planOf(seat.plan(), "plan").monthlyCredits() == 0) {
       return Optional.empty();
     }
-    Instant lastGrant =
-        jdbc.sql("SELECT MAX(granted_at) FROM credit_lots WHERE seat_id = ? AND source = 'GRANT'")
-            .param(seatId)
-            .query(Timestamp.class)
-            .optional()
-            .map(Timestamp::toInstant)
-            .orElse(seat.createdAt());
-    return Optional.of(seat.nextRenewalAfter(lastGrant));
+    return Optional.of(nextGrantAt(seat));
+  }
+
+  /** The seat's first grant arrives when it is created; each later one on the next renewal. */
+  private Instant nextGrantAt(Seat seat) {
+    return jdbc.sql(
+            "SELECT MAX(granted_at) FROM credit_lots WHERE seat_id = ? AND source = 'GRANT'")
+        .param(seat.id())
+        .query(Timestamp.class)
+        .optional()
+        .map(last -> seat.nextRenewalAfter(last.toInstant()))
+        .orElse(seat.createdAt());
   }
 
   // ---- reporting -----------------------------------------------------------------------------
@@ -378,20 +384,10 @@ public class CreditLedger {
    */
   private void catchUp(Seat seat, Instant now) {
     SequorProperties.LinkedIn.Plan plan = planOf(seat.plan(), "plan");
-    Instant lastGrant =
-        jdbc.sql("SELECT MAX(granted_at) FROM credit_lots WHERE seat_id = ? AND source = 'GRANT'")
-            .param(seat.id())
-            .query(Timestamp.class)
-            .optional()
-            .map(Timestamp::toInstant)
-            .orElse(null);
-    Instant nextGrant = lastGrant == null ? seat.createdAt() : seat.nextRenewalAfter(lastGrant);
+    Instant nextGrant = nextGrantAt(seat);
     while (true) {
       Optional<CreditLot> expiring =
-          jdbc.sql(
-                  "SELECT l.*, COALESCE((SELECT SUM(e.amount) FROM credit_ledger e"
-                      + " WHERE e.lot_id = l.id), 0) AS remaining FROM credit_lots l"
-                      + " WHERE l.seat_id = ? AND NOT l.expired ORDER BY l.expires_at LIMIT 1")
+          jdbc.sql(LOTS + " WHERE l.seat_id = ? AND NOT l.expired ORDER BY l.expires_at LIMIT 1")
               .param(seat.id())
               .query(CreditLedger::mapLot)
               .optional();
@@ -445,12 +441,7 @@ public class CreditLedger {
   }
 
   private CreditLot lot(UUID id) {
-    return jdbc.sql(
-            "SELECT l.*, COALESCE((SELECT SUM(e.amount) FROM credit_ledger e WHERE e.lot_id = l.id),"
-                + " 0) AS remaining FROM credit_lots l WHERE l.id = ?")
-        .param(id)
-        .query(CreditLedger::mapLot)
-        .single();
+    return jdbc.sql(LOTS + " WHERE l.id = ?").param(id).query(CreditLedger::mapLot).single();
   }
 
   private Seat lock(String seatId) {

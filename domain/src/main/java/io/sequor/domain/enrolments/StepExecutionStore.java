@@ -30,7 +30,22 @@ public class StepExecutionStore {
    * @param token identifies this attempt; empty when another record holds the key
    * @param existing the record that holds the key, when this attempt did not get it
    */
-  public record Claim(Optional<UUID> token, Optional<StepExecution> existing) {}
+  public record Claim(Optional<UUID> token, Optional<StepExecution> existing) {
+
+    /**
+     * The record an earlier attempt left, for this attempt to settle on.
+     *
+     * @throws IllegalStateException while another attempt is still preparing the send, so the
+     *     activity retries later instead of reporting a send that has not happened
+     */
+    public StepExecution holder() {
+      StepExecution holder = existing.orElseThrow();
+      if (holder.status() == StepExecution.Status.SENDING) {
+        throw new IllegalStateException("another attempt is preparing this send; retry later");
+      }
+      return holder;
+    }
+  }
 
   /**
    * Claims the key for this attempt. A claim left by an attempt that never handed anything over is

@@ -86,11 +86,7 @@ class EmailActivitiesImpl implements EmailActivities {
             request.plannedAt(),
             now);
     if (claim.token().isEmpty()) {
-      StepExecution holder = claim.existing().orElseThrow();
-      if (holder.status() == StepExecution.Status.SENDING) {
-        throw new IllegalStateException("another attempt is preparing this send; retry later");
-      }
-      return settle(holder);
+      return settle(claim.holder());
     }
     UUID token = claim.token().get();
     if (!executions.handOver(request.idempotencyKey(), token)) {

@@ -127,11 +127,7 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
             request.plannedAt(),
             clock.now());
     if (claim.token().isEmpty()) {
-      StepExecution holder = claim.existing().orElseThrow();
-      if (holder.status() == StepExecution.Status.SENDING) {
-        throw new IllegalStateException("another attempt is preparing this send; retry later");
-      }
-      return settle(holder);
+      return settle(claim.holder());
     }
     UUID token = claim.token().get();
     String seat = context.enrolment().seatId();
