@@ -54,6 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
       "sequor.linkedin.plans.test-five.cost-per-credit=10",
       "sequor.linkedin.sandbox-blocking-profiles=https://www.linkedin.com/in/blocks-inmail",
       "sequor.linkedin.provider.webhook-secret=embedded-test-webhook-secret",
+      "sequor.enrolment.manual-task-missed=NEXT_WINDOW",
+      "sequor.enrolment.manual-task-max-pushes=1",
       "logging.level.io.temporal=WARN"
     })
 public abstract class EmbeddedRuntimeTest {

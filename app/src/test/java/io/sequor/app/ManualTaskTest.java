@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,5 +97,75 @@ class ManualTaskTest extends EmbeddedRuntimeTest {
             .findFirst()
             .orElseThrow();
     assertThat(task.path("note").asString()).contains("stopped");
+  }
+
+  private JsonNode awaitTask(String enrolmentId, String status) {
+    AtomicReference<JsonNode> task = new AtomicReference<>();
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              Optional<JsonNode> found =
+                  get("/api/tasks?status=" + status + "&limit=500")
+                      .body()
+                      .valueStream()
+                      .filter(t -> t.path("enrolmentId").asString().equals(enrolmentId))
+                      .findFirst();
+              assertThat(found).as("a %s task for the enrolment", status).isPresent();
+              task.set(found.get());
+            });
+    return task.get();
+  }
+
+  @Test
+  void aTaskLeftUndoneIsPushedToTheNextWindowAndARepCanStillSendIt() {
+    String id = enrol(manualSequence(), prospect("manual-late")).path("id").asString();
+    JsonNode task = awaitTask(id, "OPEN");
+    Instant due = Instant.parse(task.path("dueAt").asString());
+    assertThat(Duration.between(Instant.parse(task.path("createdAt").asString()), due))
+        .isEqualTo(Duration.ofDays(2));
+
+    advance(Duration.ofDays(2).plusMinutes(1));
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              JsonNode pushed = get("/api/tasks/" + task.path("id").asString()).body();
+              assertThat(pushed.path("status").asString()).isEqualTo("OPEN");
+              assertThat(pushed.path("pushes").asInt()).isEqualTo(1);
+              assertThat(Instant.parse(pushed.path("dueAt").asString()))
+                  .isAfter(due.plus(Duration.ofDays(2)));
+            });
+    assertThat(step(enrolment(id), "call").path("detail").asString())
+        .startsWith("task window passed; pushed to the next window");
+
+    Reply done =
+        post("/api/tasks/" + task.path("id").asString() + "/complete", Map.of("outcome", "SENT"));
+    assertThat(done.status()).isEqualTo(200);
+    awaitStep(id, "call", "SENT");
+  }
+
+  @Test
+  void aTaskMissedInEveryWindowItIsAllowedIsSkippedAndTheSequenceGoesOn() {
+    Map<String, Object> prospect = prospect("manual-missed");
+    String id = enrol(manualSequence(), prospect).path("id").asString();
+    awaitTask(id, "OPEN");
+    awaitStep(id, "call", "AWAITING_TASK");
+
+    advance(Duration.ofDays(2).plusMinutes(1));
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(step(enrolment(id), "call").path("detail").asString())
+                    .startsWith("task window passed; pushed"));
+    advance(Duration.ofDays(2).plusMinutes(1));
+    awaitStep(id, "call", "SKIPPED");
+    assertThat(step(enrolment(id), "call").path("detail").asString())
+        .isEqualTo("task window passed 2 times");
+    assertThat(awaitTask(id, "CANCELLED").path("note").asString())
+        .isEqualTo("task window passed 2 times");
+    awaitStep(id, "after", "SENT");
+    assertThat(linkedInTo(prospect.get("linkedinUrl"))).hasSize(1);
   }
 }

@@ -100,5 +100,10 @@ public class TestChannels {
       }
       return sandbox.send(message);
     }
+
+    @Override
+    public boolean withdrawInvitation(String seatId, String profileUrl, String invitationId) {
+      return sandbox.withdrawInvitation(seatId, profileUrl, invitationId);
+    }
   }
 }

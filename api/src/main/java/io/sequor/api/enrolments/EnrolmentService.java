@@ -174,7 +174,7 @@ class EnrolmentService {
         new EnrolmentInput(
             enrolment.id().toString(),
             version.steps().stream().map(StepDefinition::plan).toList(),
-            properties.enrolment().toSettings());
+            properties.enrolmentSettings());
     EnrolmentWorkflow workflow =
         temporal.newWorkflowStub(
             EnrolmentWorkflow.class,

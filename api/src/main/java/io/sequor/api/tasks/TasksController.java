@@ -42,14 +42,19 @@ class TasksController {
   record Complete(ManualTask.Status outcome, String providerMessageId, String note) {}
 
   @GetMapping
-  @Operation(summary = "Tasks, oldest first; OPEN ones are waiting for a rep")
+  @Operation(
+      summary = "Tasks, soonest due first; OPEN ones are waiting for a rep",
+      description =
+          "Filter by status and by seat (a rep's queue). Each task carries its dueAt and how many"
+              + " times it was pushed to a later window.")
   List<ManualTask> list(
       @RequestParam(required = false) ManualTask.Status status,
+      @RequestParam(required = false) String seatId,
       @RequestParam(defaultValue = "100") int limit) {
     if (limit < 1 || limit > 500) {
       throw new InvalidInputException("limit", "must be between 1 and 500");
     }
-    return tasks.list(status, limit);
+    return tasks.list(status, seatId, limit);
   }
 
   @GetMapping("/{id}")

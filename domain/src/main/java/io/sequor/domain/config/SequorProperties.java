@@ -26,17 +26,38 @@ public record SequorProperties(
     @Valid @NotNull @DefaultValue Mail mail,
     @Valid @NotNull @DefaultValue LinkedIn linkedin) {
 
-  /** Timing rules snapshotted into every new enrolment. */
+  /** The timing rules snapshotted into every new enrolment. */
+  public EnrolmentSettings enrolmentSettings() {
+    return new EnrolmentSettings(
+        enrolment.outOfOfficePause(),
+        enrolment.resumeGap(),
+        enrolment.refundWindow(),
+        enrolment.refundOnAnyChannel(),
+        enrolment.manualTaskWindow(),
+        linkedin.invitationWithdrawAfter());
+  }
+
+  /**
+   * Timing rules for enrolments.
+   *
+   * @param manualTaskMissed what happens to a manual task nobody did within its window
+   * @param manualTaskMaxPushes with {@code NEXT_WINDOW}: how many later windows a task gets before
+   *     it is skipped after all
+   */
   public record Enrolment(
       @NotNull @DefaultValue("P7D") Duration outOfOfficePause,
       @NotNull @DefaultValue("P1D") Duration resumeGap,
       @NotNull @DefaultValue("P90D") Duration refundWindow,
       @DefaultValue("true") boolean refundOnAnyChannel,
-      @NotNull @DefaultValue("P2D") Duration manualTaskWindow) {
+      @NotNull @DefaultValue("P2D") Duration manualTaskWindow,
+      @NotNull @DefaultValue("SKIP") MissedTask manualTaskMissed,
+      @Min(0) @DefaultValue("3") int manualTaskMaxPushes) {
 
-    public EnrolmentSettings toSettings() {
-      return new EnrolmentSettings(
-          outOfOfficePause, resumeGap, refundWindow, refundOnAnyChannel, manualTaskWindow);
+    public enum MissedTask {
+      /** The task is cancelled and the step skipped; the sequence goes on. */
+      SKIP,
+      /** The task stays open for another window, up to {@code manual-task-max-pushes} times. */
+      NEXT_WINDOW
     }
   }
 
@@ -55,13 +76,22 @@ public record SequorProperties(
       @NotBlank @Email @DefaultValue("outreach@sequor.local") String from,
       @NotBlank @DefaultValue("sequor.local") String messageIdDomain) {}
 
-  /** LinkedIn sending, seats and their plans. */
+  /**
+   * LinkedIn sending, seats and their plans.
+   *
+   * @param invitationWithdrawAfter a connection request still unanswered this long after it was
+   *     sent is withdrawn; zero keeps invitations pending
+   * @param reinviteWait after a withdrawal, how long LinkedIn forbids inviting the same person from
+   *     the same seat again
+   */
   public record LinkedIn(
       @NotNull @DefaultValue("SANDBOX") Gateway gateway,
       @NotBlank @DefaultValue("default") String defaultSeat,
       @NotBlank @DefaultValue("sales-navigator-core") String defaultSeatPlan,
       @NotNull @DefaultValue Map<String, @Valid Plan> plans,
       @NotNull @DefaultValue("P90D") Duration creditLifetime,
+      @NotNull @DefaultValue("P14D") Duration invitationWithdrawAfter,
+      @NotNull @DefaultValue("P21D") Duration reinviteWait,
       @NotNull @DefaultValue List<String> sandboxOpenProfiles,
       @NotNull @DefaultValue List<String> sandboxBlockingProfiles) {
 

@@ -4,7 +4,12 @@ import io.sequor.workflows.sequence.Channel;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A step a rep must send by hand, with the copy already rendered. */
+/**
+ * A step a rep must send by hand, with the copy already rendered.
+ *
+ * @param dueAt when the task's window ends; after that it is skipped or pushed to the next window
+ * @param pushes how many times the task was pushed to a later window
+ */
 public record ManualTask(
     UUID id,
     UUID enrolmentId,
@@ -18,7 +23,9 @@ public record ManualTask(
     String providerMessageId,
     String note,
     Instant createdAt,
-    Instant completedAt) {
+    Instant completedAt,
+    Instant dueAt,
+    int pushes) {
 
   public enum Status {
     OPEN,

@@ -31,10 +31,12 @@ public class ManualTaskStore {
       String subject,
       String body,
       String profileUrl,
-      Instant now) {
+      Instant now,
+      Instant dueAt) {
     jdbc.sql(
             "INSERT INTO manual_tasks (id, enrolment_id, step_key, seat_id, channel, subject, body,"
-                + " profile_url, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)"
+                + " profile_url, status, created_at, due_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)"
                 + " ON CONFLICT (enrolment_id, step_key) DO NOTHING")
         .params(
             UUID.randomUUID(),
@@ -45,7 +47,8 @@ public class ManualTaskStore {
             subject,
             body,
             profileUrl,
-            Timestamp.from(now))
+            Timestamp.from(now),
+            Timestamp.from(dueAt))
         .update();
     return find(enrolmentId, stepKey).orElseThrow();
   }
@@ -68,12 +71,29 @@ public class ManualTaskStore {
     return get(id);
   }
 
-  public void cancel(UUID enrolmentId, String stepKey, String reason, Instant now) {
-    jdbc.sql(
-            "UPDATE manual_tasks SET status = 'CANCELLED', note = ?, completed_at = ?"
-                + " WHERE enrolment_id = ? AND step_key = ? AND status = 'OPEN'")
-        .params(reason, Timestamp.from(now), enrolmentId, stepKey)
-        .update();
+  /** Cancels the task if it is still open; false when a rep completed it first. */
+  public boolean cancel(UUID enrolmentId, String stepKey, String reason, Instant now) {
+    return jdbc.sql(
+                "UPDATE manual_tasks SET status = 'CANCELLED', note = ?, completed_at = ?"
+                    + " WHERE enrolment_id = ? AND step_key = ? AND status = 'OPEN'")
+            .params(reason, Timestamp.from(now), enrolmentId, stepKey)
+            .update()
+        > 0;
+  }
+
+  /**
+   * Moves an open task's deadline to {@code dueAt}, once per window: the push only applies while
+   * the task is open and has been pushed {@code pushesSoFar} times, so a repeated call changes
+   * nothing. False when the task was completed or pushed meanwhile.
+   */
+  public boolean push(UUID enrolmentId, String stepKey, int pushesSoFar, Instant dueAt) {
+    return jdbc.sql(
+                "UPDATE manual_tasks SET due_at = ?, pushes = pushes + 1"
+                    + " WHERE enrolment_id = ? AND step_key = ? AND status = 'OPEN'"
+                    + " AND pushes = ?")
+            .params(Timestamp.from(dueAt), enrolmentId, stepKey, pushesSoFar)
+            .update()
+        > 0;
   }
 
   public ManualTask get(UUID id) {
@@ -91,12 +111,14 @@ public class ManualTaskStore {
         .optional();
   }
 
-  /** Tasks in a status (null for all), oldest first. */
-  public List<ManualTask> list(ManualTask.Status status, int limit) {
+  /** Tasks in a status and of a seat (null for any), soonest due first. */
+  public List<ManualTask> list(ManualTask.Status status, String seatId, int limit) {
+    String wanted = status == null ? null : status.name();
     return jdbc.sql(
             "SELECT * FROM manual_tasks WHERE (CAST(? AS text) IS NULL OR status = ?)"
-                + " ORDER BY created_at LIMIT ?")
-        .params(status == null ? null : status.name(), status == null ? null : status.name(), limit)
+                + " AND (CAST(? AS text) IS NULL OR seat_id = ?)"
+                + " ORDER BY due_at, created_at LIMIT ?")
+        .params(wanted, wanted, seatId, seatId, limit)
         .query(ManualTaskStore::map)
         .list();
   }
@@ -116,6 +138,8 @@ public class ManualTaskStore {
         rs.getString("provider_message_id"),
         rs.getString("note"),
         rs.getTimestamp("created_at").toInstant(),
-        completed == null ? null : completed.toInstant());
+        completed == null ? null : completed.toInstant(),
+        rs.getTimestamp("due_at").toInstant(),
+        rs.getInt("pushes"));
   }
 }

@@ -2,12 +2,12 @@ package io.sequor.domain.credits;
 
 import io.sequor.domain.config.SequorClock;
 import io.sequor.domain.config.SequorProperties;
+import io.sequor.domain.config.TestProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -66,23 +66,17 @@ class LedgerTestConfiguration {
 
   @Bean
   SequorProperties sequorProperties() {
-    return new SequorProperties(
-        false,
-        new SequorProperties.Enrolment(
-            Duration.ofDays(7), Duration.ofDays(1), Duration.ofDays(90), true, Duration.ofDays(2)),
-        new SequorProperties.Limits(200, 1900, 300, 200, 400, 120, 1),
-        new SequorProperties.Mail("outreach@example.com", "example.com"),
-        new SequorProperties.LinkedIn(
-            SequorProperties.LinkedIn.Gateway.SANDBOX,
-            "default",
-            "small",
-            Map.of(
-                "small",
-                SMALL,
-                "no-sales",
-                new SequorProperties.LinkedIn.Plan(5, 15, false, null, BigDecimal.ONE)),
-            Duration.ofDays(90),
-            List.of(),
-            List.of()));
+    return TestProperties.bind(
+        Map.of(
+            "mail.from", "outreach@example.com",
+            "linkedin.default-seat-plan", "small",
+            "linkedin.plans.small.monthly-credits", "5",
+            "linkedin.plans.small.cap", "12",
+            "linkedin.plans.small.credits-purchasable", "true",
+            "linkedin.plans.small.credit-price", "10",
+            "linkedin.plans.small.cost-per-credit", "10",
+            "linkedin.plans.no-sales.monthly-credits", "5",
+            "linkedin.plans.no-sales.cap", "15",
+            "linkedin.plans.no-sales.cost-per-credit", "1"));
   }
 }

@@ -3,9 +3,9 @@ package io.sequor.domain.sequences;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sequor.domain.config.SequorProperties;
+import io.sequor.domain.config.TestProperties;
 import io.sequor.domain.errors.FieldProblem;
 import io.sequor.workflows.sequence.Channel;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,20 +13,10 @@ import org.junit.jupiter.api.Test;
 class SequenceRulesTest {
 
   private static SequorProperties properties(int inMailBody, int connectionNote) {
-    return new SequorProperties(
-        false,
-        new SequorProperties.Enrolment(
-            Duration.ofDays(7), Duration.ofDays(1), Duration.ofDays(90), true, Duration.ofDays(2)),
-        new SequorProperties.Limits(200, inMailBody, connectionNote, 200, 400, 120, 1),
-        new SequorProperties.Mail("outreach@example.com", "example.com"),
-        new SequorProperties.LinkedIn(
-            SequorProperties.LinkedIn.Gateway.SANDBOX,
-            "default",
-            "none",
-            Map.of(),
-            Duration.ofDays(90),
-            List.of(),
-            List.of()));
+    return TestProperties.bind(
+        Map.of(
+            "limits.in-mail-body", String.valueOf(inMailBody),
+            "limits.connection-note", String.valueOf(connectionNote)));
   }
 
   private final SequenceRules rules = new SequenceRules(properties(1900, 300));

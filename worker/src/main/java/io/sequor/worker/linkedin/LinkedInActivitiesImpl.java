@@ -5,6 +5,7 @@ import io.sequor.domain.config.SequorProperties;
 import io.sequor.domain.credits.CreditLedger;
 import io.sequor.domain.enrolments.StepExecution;
 import io.sequor.domain.enrolments.StepExecutionStore;
+import io.sequor.domain.linkedin.InvitationStore;
 import io.sequor.domain.pacing.SeatPacing;
 import io.sequor.domain.sequences.Copy;
 import io.sequor.domain.tasks.ManualTask;
@@ -16,6 +17,7 @@ import io.sequor.workflows.enrolment.SendOutcome;
 import io.sequor.workflows.enrolment.SendRequest;
 import io.sequor.workflows.enrolment.SendResult;
 import io.sequor.workflows.linkedin.LinkedInActivities;
+import io.sequor.workflows.linkedin.TaskDeadline;
 import io.sequor.workflows.sequence.Channel;
 import java.time.Instant;
 import java.util.Optional;
@@ -39,9 +41,11 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
   private final CreditLedger ledger;
   private final ManualTaskStore tasks;
   private final SeatPacing pacing;
+  private final InvitationStore invitations;
   private final LinkedInGateway gateway;
   private final Copy copy;
   private final SequorProperties.LinkedIn settings;
+  private final SequorProperties.Enrolment enrolmentSettings;
   private final SequorClock clock;
 
   LinkedInActivitiesImpl(
@@ -50,6 +54,7 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
       CreditLedger ledger,
       ManualTaskStore tasks,
       SeatPacing pacing,
+      InvitationStore invitations,
       LinkedInGateway gateway,
       Copy copy,
       SequorProperties properties,
@@ -59,9 +64,11 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
     this.ledger = ledger;
     this.tasks = tasks;
     this.pacing = pacing;
+    this.invitations = invitations;
     this.gateway = gateway;
     this.copy = copy;
     this.settings = properties.linkedin();
+    this.enrolmentSettings = properties.enrolment();
     this.clock = clock;
   }
 
@@ -108,6 +115,19 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
     }
     UUID enrolmentId = UUID.fromString(request.enrolmentId());
     String key = request.idempotencyKey();
+    if (request.channel() == Channel.LINKEDIN_CONNECT) {
+      Optional<Instant> banned =
+          invitations.blockedUntil(
+              context.enrolment().seatId(), profile, settings.reinviteWait(), clock.now());
+      if (banned.isPresent()) {
+        pacing.release(enrolmentId, slotKey(request));
+        return result(
+            SendOutcome.SKIPPED,
+            "an earlier invitation from this seat was withdrawn; LinkedIn allows inviting"
+                + " this person again from "
+                + banned.get());
+      }
+    }
     boolean manual =
         settings.gateway() == SequorProperties.LinkedIn.Gateway.MANUAL
             || request.channel() == Channel.MANUAL_TASK;
@@ -132,17 +152,20 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
     UUID token = claim.token().get();
     String seat = context.enrolment().seatId();
     if (manual) {
-      tasks.open(
-          enrolmentId,
-          request.stepKey(),
-          seat,
-          request.channel(),
-          rendered.subject(),
-          rendered.body(),
-          profile,
-          clock.now());
-      executions.finish(key, StepExecution.Status.TASK_OPEN, null, false, false, null, clock.now());
-      return result(SendOutcome.TASK_CREATED, "task opened for a rep");
+      Instant now = clock.now();
+      ManualTask task =
+          tasks.open(
+              enrolmentId,
+              request.stepKey(),
+              seat,
+              request.channel(),
+              rendered.subject(),
+              rendered.body(),
+              profile,
+              now,
+              now.plus(enrolmentSettings.manualTaskWindow()));
+      executions.finish(key, StepExecution.Status.TASK_OPEN, null, false, false, null, now);
+      return taskOpen(task, "task opened for a rep");
     }
     try {
       if (paid && !ledger.consume(seat, enrolmentId, request.stepKey())) {
@@ -175,6 +198,10 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
         executions.finish(
             key, StepExecution.Status.SENT, sent.providerMessageId(), paid, false, detail, now);
         pacing.markUsed(enrolmentId, slotKey(request));
+        if (request.channel() == Channel.LINKEDIN_CONNECT) {
+          invitations.sent(
+              enrolmentId, slotKey(request), seat, profile, sent.providerMessageId(), now);
+        }
         log.info("enrolment {} step {}: LinkedIn sent", request.enrolmentId(), request.stepKey());
         return new SendResult(SendOutcome.SENT, sent.providerMessageId(), paid, now, detail);
       }
@@ -266,6 +293,15 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
         false,
         detail,
         at);
+    if (request.channel() == Channel.LINKEDIN_CONNECT) {
+      invitations.sent(
+          enrolmentId,
+          slotKey(request),
+          context.enrolment().seatId(),
+          task.profileUrl(),
+          task.providerMessageId(),
+          at);
+    }
     return new SendResult(SendOutcome.SENT, task.providerMessageId(), paid, at, detail);
   }
 
@@ -275,6 +311,129 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
     tasks.cancel(UUID.fromString(request.enrolmentId()), request.stepKey(), reason, now);
     executions.finish(
         request.idempotencyKey(), StepExecution.Status.SKIPPED, null, false, false, reason, now);
+  }
+
+  /**
+   * The task's window passed. A task the rep completed meanwhile is read as done; otherwise the
+   * configured rule pushes it one window on (at most {@code manual-task-max-pushes} times) or
+   * cancels it. Each decision is a conditional update, so a repeat of this activity or a rep
+   * completing the task at the same moment never yields two answers.
+   */
+  @Override
+  public TaskDeadline manualTaskOverdue(SendRequest request) {
+    UUID enrolmentId = UUID.fromString(request.enrolmentId());
+    ManualTask task = tasks.find(enrolmentId, request.stepKey()).orElseThrow();
+    Instant now = clock.now();
+    if (task.status() == ManualTask.Status.OPEN
+        && enrolmentSettings.manualTaskMissed() == SequorProperties.Enrolment.MissedTask.NEXT_WINDOW
+        && task.pushes() < enrolmentSettings.manualTaskMaxPushes()) {
+      Instant due = later(now, task.dueAt()).plus(enrolmentSettings.manualTaskWindow());
+      if (tasks.push(enrolmentId, request.stepKey(), task.pushes(), due)) {
+        log.info(
+            "enrolment {} step {}: task window passed, pushed to {}",
+            request.enrolmentId(),
+            request.stepKey(),
+            due);
+        return new TaskDeadline(TaskDeadline.Outcome.PUSHED, due, null);
+      }
+      task = tasks.find(enrolmentId, request.stepKey()).orElseThrow();
+      if (task.status() == ManualTask.Status.OPEN) {
+        // Pushed by an earlier attempt of this activity: answer what it decided.
+        return new TaskDeadline(TaskDeadline.Outcome.PUSHED, task.dueAt(), null);
+      }
+    }
+    if (task.status() == ManualTask.Status.OPEN) {
+      String reason =
+          task.pushes() == 0
+              ? "task window passed"
+              : "task window passed " + (task.pushes() + 1) + " times";
+      if (tasks.cancel(enrolmentId, request.stepKey(), reason, now)) {
+        executions.finish(
+            request.idempotencyKey(),
+            StepExecution.Status.SKIPPED,
+            null,
+            false,
+            false,
+            reason,
+            now);
+        return new TaskDeadline(TaskDeadline.Outcome.CANCELLED, null, reason);
+      }
+      task = tasks.find(enrolmentId, request.stepKey()).orElseThrow();
+    }
+    if (task.status() == ManualTask.Status.CANCELLED) {
+      executions.finish(
+          request.idempotencyKey(),
+          StepExecution.Status.SKIPPED,
+          null,
+          false,
+          false,
+          task.note(),
+          now);
+      return new TaskDeadline(TaskDeadline.Outcome.CANCELLED, null, task.note());
+    }
+    return new TaskDeadline(TaskDeadline.Outcome.DONE, null, null);
+  }
+
+  /**
+   * Withdraws an unanswered connection request and records when, which starts LinkedIn's wait
+   * before this seat may invite the person again. With the manual gateway a rep is asked to do it:
+   * a task is opened and the wait counts from then.
+   */
+  @Override
+  public SendResult withdrawInvitation(SendRequest connect) {
+    UUID enrolmentId = UUID.fromString(connect.enrolmentId());
+    String sendKey = slotKey(connect);
+    Optional<InvitationStore.Invitation> found = invitations.find(enrolmentId, sendKey);
+    if (found.isEmpty()) {
+      return result(SendOutcome.SKIPPED, "no invitation was recorded for this step");
+    }
+    InvitationStore.Invitation invitation = found.get();
+    if (invitation.withdrawnAt() != null) {
+      return withdrawnResult(invitation.withdrawnAt());
+    }
+    Instant now = clock.now();
+    if (settings.gateway() == SequorProperties.LinkedIn.Gateway.MANUAL) {
+      tasks.open(
+          enrolmentId,
+          sendKey + ":withdraw",
+          invitation.seatId(),
+          Channel.LINKEDIN_CONNECT,
+          "Withdraw the invitation",
+          "Withdraw your pending invitation to this person: it went unanswered since "
+              + invitation.sentAt()
+              + ".",
+          invitation.profileUrl(),
+          now,
+          now.plus(enrolmentSettings.manualTaskWindow()));
+      invitations.withdrawn(enrolmentId, sendKey, now);
+      return new SendResult(
+          SendOutcome.SENT, null, false, now, "a rep was asked to withdraw the invitation");
+    }
+    if (!gateway.withdrawInvitation(
+        invitation.seatId(), invitation.profileUrl(), invitation.invitationId())) {
+      return result(SendOutcome.SKIPPED, "no invitation was pending any more");
+    }
+    invitations.withdrawn(enrolmentId, sendKey, now);
+    log.info("enrolment {}: unanswered invitation withdrawn", connect.enrolmentId());
+    return withdrawnResult(now);
+  }
+
+  private SendResult withdrawnResult(Instant at) {
+    return new SendResult(
+        SendOutcome.SENT,
+        null,
+        false,
+        at,
+        "withdrawn; this seat may invite the person again from "
+            + at.plus(settings.reinviteWait()));
+  }
+
+  private SendResult taskOpen(ManualTask task, String detail) {
+    return new SendResult(SendOutcome.TASK_CREATED, null, false, clock.now(), detail, task.dueAt());
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return b.isAfter(a) ? b : a;
   }
 
   private SendResult settle(StepExecution earlier) {
@@ -296,7 +455,11 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
             earlier.idempotencyKey(), StepExecution.Status.SENT, null, paid, true, detail, at);
         yield new SendResult(SendOutcome.SENT, earlier.messageId(), paid, at, detail);
       }
-      case TASK_OPEN -> result(SendOutcome.TASK_CREATED, "task already open");
+      case TASK_OPEN ->
+          tasks
+              .find(earlier.enrolmentId(), earlier.stepKey())
+              .map(task -> taskOpen(task, "task already open"))
+              .orElseGet(() -> result(SendOutcome.TASK_CREATED, "task already open"));
       case SKIPPED -> result(SendOutcome.SKIPPED, earlier.detail());
       case FAILED -> result(SendOutcome.FAILED, earlier.detail());
     };

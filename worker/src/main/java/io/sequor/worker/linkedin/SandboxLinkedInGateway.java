@@ -26,6 +26,8 @@ public class SandboxLinkedInGateway implements LinkedInGateway {
   private final Set<String> blocking;
   private final Map<String, String> providerIds = new ConcurrentHashMap<>();
   private final List<LinkedInMessage> delivered = new CopyOnWriteArrayList<>();
+  private final Set<String> pendingInvitations = ConcurrentHashMap.newKeySet();
+  private final List<String> withdrawn = new CopyOnWriteArrayList<>();
 
   SandboxLinkedInGateway(SequorProperties properties) {
     this.openProfiles = Set.copyOf(properties.linkedin().sandboxOpenProfiles());
@@ -48,10 +50,27 @@ public class SandboxLinkedInGateway implements LinkedInGateway {
             message.idempotencyKey(),
             key -> {
               delivered.add(message);
+              if (message.channel() == Channel.LINKEDIN_CONNECT) {
+                pendingInvitations.add(message.seatId() + " " + message.profileUrl());
+              }
               // Unique across restarts and concurrent sends: webhooks match replies by this id.
               return "sandbox-" + UUID.randomUUID();
             });
     return LinkedInResult.sent(id);
+  }
+
+  @Override
+  public boolean withdrawInvitation(String seatId, String profileUrl, String invitationId) {
+    boolean pending = pendingInvitations.remove(seatId + " " + profileUrl);
+    if (pending) {
+      withdrawn.add(profileUrl);
+    }
+    return pending;
+  }
+
+  /** Profiles whose pending invitation the sandbox withdrew, in order. */
+  public List<String> withdrawnInvitations() {
+    return List.copyOf(withdrawn);
   }
 
   /** Every message the sandbox accepted, in order; what a real provider would have delivered. */

@@ -3,6 +3,7 @@ package io.sequor.workflows.enrolment;
 import io.sequor.workflows.credits.CreditActivities;
 import io.sequor.workflows.email.EmailActivities;
 import io.sequor.workflows.linkedin.LinkedInActivities;
+import io.sequor.workflows.linkedin.TaskDeadline;
 import io.sequor.workflows.sequence.Channel;
 import io.sequor.workflows.sequence.Medium;
 import io.sequor.workflows.sequence.NoCreditPolicy;
@@ -77,6 +78,7 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
   private final Set<String> seenResponses = new HashSet<>();
   private final Set<String> completedTasks = new HashSet<>();
   private final Queue<Runnable> effects = new ArrayDeque<>();
+  private final List<Promise<Void>> invitations = new ArrayList<>();
 
   private EnrolmentStatus status = EnrolmentStatus.ACTIVE;
   private StopReason stopReason;
@@ -112,6 +114,7 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
       changeStatus(EnrolmentStatus.LISTENING);
     }
     listenForRefunds();
+    Promise.allOf(invitations).get();
     if (stopReason == null) {
       changeStatus(EnrolmentStatus.COMPLETED);
     }
@@ -280,7 +283,7 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
       SendResult result =
           channel == Channel.EMAIL ? email.sendEmail(request) : sendOnLinkedIn(step, request);
       if (result.outcome() == SendOutcome.TASK_CREATED) {
-        result = awaitManualTask(step, request);
+        result = awaitManualTask(step, request, result.retryAt());
       }
       if (channel == Channel.LINKEDIN_INMAIL
           && (result.outcome() == SendOutcome.OUT_OF_CREDITS
@@ -292,6 +295,9 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
         result = reroute(step, request, result);
       }
       apply(step, result);
+      if (channel == Channel.LINKEDIN_CONNECT && step.status == StepStatus.SENT) {
+        watchInvitation(step, request);
+      }
     } catch (ActivityFailure failure) {
       step.finish(StepStatus.FAILED, "gave up after retries: " + rootMessage(failure));
     }
@@ -365,7 +371,10 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
       SendRequest connect = inMail.as(Channel.LINKEDIN_CONNECT, "connect");
       SendResult sent = sendOnLinkedIn(step, connect);
       if (sent.outcome() == SendOutcome.TASK_CREATED) {
-        sent = awaitManualTask(step, connect);
+        sent = awaitManualTask(step, connect, sent.retryAt());
+      }
+      if (sent.outcome() == SendOutcome.SENT) {
+        watchInvitation(step, connect);
       }
       return sent.withDetail(
           why
@@ -395,19 +404,80 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
     return last;
   }
 
-  private SendResult awaitManualTask(Step step, SendRequest request) {
+  /**
+   * Waits for the rep. Since version 1 of "task-window-push" the wait ends at the task's due time
+   * and a passed window asks the worker's rule: skip, or push to the next window.
+   */
+  private SendResult awaitManualTask(Step step, SendRequest request, Instant dueAt) {
     step.status = StepStatus.AWAITING_TASK;
     Medium medium = step.plan.channel().medium();
-    String key = step.plan.key();
-    boolean done =
-        Workflow.await(
-            settings.manualTaskWindow(), () -> completedTasks.contains(key) || halted(medium));
-    if (completedTasks.contains(key)) {
-      return linkedIn.confirmManualSend(request);
+    String key = request.stepKey();
+    boolean pushable =
+        Workflow.getVersion("task-window-push", Workflow.DEFAULT_VERSION, 1) >= 1 && dueAt != null;
+    long due =
+        pushable
+            ? dueAt.toEpochMilli()
+            : Workflow.currentTimeMillis() + settings.manualTaskWindow().toMillis();
+    while (true) {
+      long wait = Math.max(0, due - Workflow.currentTimeMillis());
+      boolean done =
+          Workflow.await(
+              Duration.ofMillis(wait), () -> completedTasks.contains(key) || halted(medium));
+      if (completedTasks.contains(key)) {
+        return linkedIn.confirmManualSend(request);
+      }
+      if (done || !pushable) {
+        String reason = done ? "enrolment stopped before the task was done" : "task window passed";
+        linkedIn.cancelManualTask(request, reason);
+        return new SendResult(SendOutcome.SKIPPED, null, false, now(), reason);
+      }
+      TaskDeadline deadline = linkedIn.manualTaskOverdue(request);
+      switch (deadline.outcome()) {
+        case DONE -> {
+          return linkedIn.confirmManualSend(request);
+        }
+        case PUSHED -> {
+          due = deadline.dueAt().toEpochMilli();
+          step.detail = "task window passed; pushed to the next window, due " + deadline.dueAt();
+        }
+        case CANCELLED -> {
+          return new SendResult(SendOutcome.SKIPPED, null, false, now(), deadline.detail());
+        }
+      }
     }
-    String reason = done ? "enrolment stopped before the task was done" : "task window passed";
-    linkedIn.cancelManualTask(request, reason);
-    return new SendResult(SendOutcome.SKIPPED, null, false, now(), reason);
+  }
+
+  /**
+   * Withdraws a connection request nobody answered within the configured time. An acceptance or the
+   * end of the enrolment ends the watch without a withdrawal: a prospect who answered elsewhere
+   * keeps the invitation. Arrived with version 1 of "invitation-withdrawal".
+   */
+  private void watchInvitation(Step step, SendRequest connect) {
+    Duration after = settings.invitationWithdrawAfter();
+    if (after == null || after.isZero() || after.isNegative() || connected) {
+      return;
+    }
+    if (Workflow.getVersion("invitation-withdrawal", Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
+      return;
+    }
+    invitations.add(
+        Async.procedure(
+            () -> {
+              boolean answered = Workflow.await(after, () -> connected || stopReason != null);
+              if (answered) {
+                return;
+              }
+              SendResult withdrawn = linkedIn.withdrawInvitation(connect);
+              if (withdrawn.outcome() == SendOutcome.SENT) {
+                step.detail =
+                    (step.detail == null ? "" : step.detail + "; ")
+                        + "invitation unanswered after "
+                        + after.toDays()
+                        + " days: "
+                        + withdrawn.detail();
+              }
+            }));
   }
 
   private void apply(Step step, SendResult result) {

@@ -29,4 +29,18 @@ public interface LinkedInActivities {
 
   /** Withdraws an open manual task: the enrolment stopped or the task window passed. */
   void cancelManualTask(SendRequest request, String reason);
+
+  /**
+   * Decides what becomes of a manual task whose window passed without a word from the rep: the
+   * configured rule skips it or pushes it to the next window, a bounded number of times. A task the
+   * rep completed meanwhile answers {@code DONE}.
+   */
+  TaskDeadline manualTaskOverdue(SendRequest request);
+
+  /**
+   * Withdraws the connection request sent under this request's key, if it is still pending. {@code
+   * SENT} when withdrawn (or, with a manual gateway, a task to withdraw it was opened), {@code
+   * SKIPPED} when there was nothing to withdraw.
+   */
+  SendResult withdrawInvitation(SendRequest connect);
 }

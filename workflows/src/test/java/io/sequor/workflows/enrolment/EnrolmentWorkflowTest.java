@@ -60,6 +60,10 @@ class EnrolmentWorkflowTest {
   }
 
   EnrolmentWorkflow enrol(String id) {
+    return enrol(id, CANONICAL);
+  }
+
+  EnrolmentWorkflow enrol(String id, List<StepPlan> steps) {
     EnrolmentWorkflow workflow =
         client.newWorkflowStub(
             EnrolmentWorkflow.class,
@@ -70,7 +74,7 @@ class EnrolmentWorkflowTest {
                     WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                 .build());
     WorkflowClient.start(
-        workflow::run, new EnrolmentInput(id, CANONICAL, EnrolmentSettings.defaults()));
+        workflow::run, new EnrolmentInput(id, steps, EnrolmentSettings.defaults()));
     return workflow;
   }
 
@@ -273,6 +277,52 @@ class EnrolmentWorkflowTest {
     assertThat(bump.creditSpent()).isFalse();
     assertThat(channels.sent).contains("day-3-bump as LINKEDIN_MESSAGE");
     assertThat(state.creditsSpent()).isEqualTo(1);
+  }
+
+  @Nested
+  class ConnectionRequests {
+
+    final List<StepPlan> connectThenEmail =
+        List.of(
+            new StepPlan("connect", Channel.LINKEDIN_CONNECT, 0),
+            new StepPlan("email-day-3", Channel.EMAIL, 3));
+
+    @Test
+    void anInvitationNobodyAnswersIsWithdrawnAfterFourteenDaysAndTheRunWaitsForIt() {
+      EnrolmentWorkflow workflow = enrol("unanswered", connectThenEmail);
+      env.sleep(Duration.ofDays(13));
+      assertThat(channels.withdrawn).isEmpty();
+      assertThat(workflow.state().status())
+          .as("the run stays open while an invitation may still be withdrawn")
+          .isEqualTo(EnrolmentStatus.LISTENING);
+
+      env.sleep(Duration.ofDays(2));
+      assertThat(channels.withdrawn).containsExactly("connect");
+      EnrolmentState state = workflow.run(null);
+      assertThat(state.status()).isEqualTo(EnrolmentStatus.COMPLETED);
+      assertThat(state.steps().get(0).detail())
+          .isEqualTo("invitation unanswered after 14 days: withdrawn");
+    }
+
+    @Test
+    void anAcceptedInvitationIsNeverWithdrawn() {
+      EnrolmentWorkflow workflow = enrol("accepted", connectThenEmail);
+      env.sleep(Duration.ofDays(2));
+      workflow.respond(response(Medium.LINKEDIN, ResponseKind.INVITATION_ACCEPTED, null));
+      assertThat(workflow.run(null).status()).isEqualTo(EnrolmentStatus.COMPLETED);
+      assertThat(channels.withdrawn).isEmpty();
+      assertThat(channels.sent).containsExactly("connect", "email-day-3");
+    }
+
+    @Test
+    void aProspectWhoRepliesKeepsTheInvitation() {
+      EnrolmentWorkflow workflow = enrol("replied", connectThenEmail);
+      env.sleep(Duration.ofDays(5));
+      workflow.respond(response(Medium.EMAIL, ResponseKind.REPLY, null));
+      assertThat(workflow.run(null).stopReason()).isEqualTo(StopReason.REPLIED);
+      env.sleep(Duration.ofDays(20));
+      assertThat(channels.withdrawn).isEmpty();
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.sequor.workflows.enrolment;
 import io.sequor.workflows.credits.CreditActivities;
 import io.sequor.workflows.email.EmailActivities;
 import io.sequor.workflows.linkedin.LinkedInActivities;
+import io.sequor.workflows.linkedin.TaskDeadline;
 import io.sequor.workflows.sequence.Channel;
 import java.time.Instant;
 import java.util.List;
@@ -87,6 +88,20 @@ final class InMemoryChannels
 
   @Override
   public void cancelManualTask(SendRequest request, String reason) {}
+
+  /** Connection requests withdrawn, by step key. */
+  final List<String> withdrawn = new CopyOnWriteArrayList<>();
+
+  @Override
+  public TaskDeadline manualTaskOverdue(SendRequest request) {
+    return new TaskDeadline(TaskDeadline.Outcome.CANCELLED, null, "task window passed");
+  }
+
+  @Override
+  public SendResult withdrawInvitation(SendRequest connect) {
+    withdrawn.add(connect.stepKey());
+    return new SendResult(SendOutcome.SENT, null, false, clock.get(), "withdrawn");
+  }
 
   @Override
   public boolean refundCredit(String enrolmentId, String stepKey, String responseId) {

@@ -169,6 +169,42 @@ public class ProviderLinkedInGateway implements LinkedInGateway {
   }
 
   /**
+   * {@code DELETE /api/v1/users/invite/{id}}: 2xx withdrawn, 404 nothing pending. A rate limit or a
+   * server error is thrown as {@link ProviderUnavailableException} for a retry; any other refusal
+   * as an {@link IllegalStateException} naming only the status.
+   */
+  @Override
+  public boolean withdrawInvitation(String seatId, String profileUrl, String invitationId) {
+    if (invitationId == null) {
+      log.warn("an invitation without a provider id cannot be withdrawn; it stays pending");
+      return false;
+    }
+    Answer answer =
+        exchange(
+            http.delete()
+                .uri(
+                    INVITATIONS + "/{invitation}?account_id={account}",
+                    invitationId,
+                    settings.accountFor(seatId)));
+    HttpStatusCode status = answer.status();
+    if (status.is2xxSuccessful()) {
+      return true;
+    }
+    if (status.value() == 404) {
+      return false;
+    }
+    if (status.value() == 429 || status.is5xxServerError()) {
+      throw new ProviderUnavailableException(
+          "LinkedIn provider answered HTTP " + status.value() + " to a withdrawal");
+    }
+    String code = errorCode(answer.body());
+    throw new IllegalStateException(
+        "the provider refused the withdrawal: HTTP "
+            + status.value()
+            + (code == null ? "" : " (provider code " + code + ")"));
+  }
+
+  /**
    * The seat's InMail credits as the provider counts them, to reconcile with Sequor's ledger; empty
    * when the provider does not offer the figure.
    */

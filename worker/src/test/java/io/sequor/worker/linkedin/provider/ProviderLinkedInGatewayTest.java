@@ -146,6 +146,54 @@ class ProviderLinkedInGatewayTest {
     assertThat(request.header("Idempotency-Key")).isEqualTo("enrolment-4:connect");
   }
 
+  @Nested
+  class InvitationWithdrawal {
+
+    @Test
+    void deletesThePendingInvitationFromTheSeatsAccount() {
+      provider.answer(200, "{\"object\":\"InvitationCancelled\"}");
+
+      assertThat(gateway.withdrawInvitation("seat-emea", PROFILE, "inv-7")).isTrue();
+      FakeProvider.Request request = provider.lastRequest();
+      assertThat(request.method()).isEqualTo("DELETE");
+      assertThat(request.path()).isEqualTo("/api/v1/users/invite/inv-7");
+      assertThat(request.query()).isEqualTo("account_id=acc-emea");
+    }
+
+    @Test
+    void anInvitationNoLongerPendingIsNothingToWithdraw() {
+      provider.answer(404, "{\"code\":\"not_found\"}");
+
+      assertThat(gateway.withdrawInvitation("default", PROFILE, "inv-8")).isFalse();
+    }
+
+    @Test
+    void anInvitationSentWithoutAnIdIsNotWithdrawnAndTheProviderIsNotCalled() {
+      assertThat(gateway.withdrawInvitation("default", PROFILE, null)).isFalse();
+      assertThat(provider.requests()).isEmpty();
+    }
+
+    @Test
+    void aRateLimitOrServerErrorIsThrownSoTheActivityRetries() {
+      provider.answer(429, "").answer(503, "");
+
+      assertThatThrownBy(() -> gateway.withdrawInvitation("default", PROFILE, "inv-9"))
+          .isInstanceOf(ProviderUnavailableException.class)
+          .hasMessageContaining("429");
+      assertThatThrownBy(() -> gateway.withdrawInvitation("default", PROFILE, "inv-9"))
+          .isInstanceOf(ProviderUnavailableException.class)
+          .hasMessageContaining("503");
+    }
+
+    @Test
+    void aRefusalNamesOnlyTheStatusAndCode() {
+      provider.answer(403, "{\"code\":\"forbidden\",\"detail\":\"Ada Lovelace is private\"}");
+
+      assertThatThrownBy(() -> gateway.withdrawInvitation("default", PROFILE, "inv-10"))
+          .hasMessage("the provider refused the withdrawal: HTTP 403 (provider code forbidden)");
+    }
+  }
+
   @Test
   void sendsARegularMessageWithoutTheInMailFlags() {
     gateway.send(
