@@ -13,6 +13,9 @@ CREATE TABLE linkedin_invitations (
 CREATE INDEX linkedin_invitations_withdrawn
     ON linkedin_invitations (seat_id, profile_url, withdrawn_at) WHERE withdrawn_at IS NOT NULL;
 
+-- A seat whose LinkedIn actions a rep sends by hand from tasks, whatever the configured gateway.
+ALTER TABLE seats ADD COLUMN manual boolean NOT NULL DEFAULT false;
+
 -- A manual task is due at a time, and may be pushed to a later window a bounded number of times.
 ALTER TABLE manual_tasks ADD COLUMN due_at timestamptz;
 ALTER TABLE manual_tasks ADD COLUMN pushes int NOT NULL DEFAULT 0;

@@ -82,7 +82,12 @@ class SeatsController {
       String timezone,
       @io.swagger.v3.oas.annotations.media.Schema(
               description = "A free LinkedIn account: connection notes of at most 200 characters")
-          Boolean freeAccount) {}
+          Boolean freeAccount,
+      @io.swagger.v3.oas.annotations.media.Schema(
+              description =
+                  "A rep sends this seat's LinkedIn actions by hand from /api/tasks, whatever the"
+                      + " configured gateway")
+          Boolean manual) {}
 
   record Purchase(Integer quantity) {}
 
@@ -94,6 +99,7 @@ class SeatsController {
       String timezone,
       Instant createdAt,
       boolean freeAccount,
+      boolean manual,
       int balance,
       Integer cap,
       List<CreditLot> lots,
@@ -140,7 +146,8 @@ class SeatsController {
             request.plan(),
             request.renewalDay(),
             zone,
-            Boolean.TRUE.equals(request.freeAccount()));
+            Boolean.TRUE.equals(request.freeAccount()),
+            Boolean.TRUE.equals(request.manual()));
     return ResponseEntity.created(URI.create("/api/seats/" + seat.id())).body(view(seat));
   }
 
@@ -206,6 +213,7 @@ class SeatsController {
         seat.timezone().getId(),
         seat.createdAt(),
         seat.freeAccount(),
+        seat.manual(),
         lots.stream().mapToInt(CreditLot::remaining).sum(),
         plan.cap(),
         lots.stream().filter(l -> !l.expired()).toList(),

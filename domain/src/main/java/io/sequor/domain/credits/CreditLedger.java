@@ -75,13 +75,19 @@ public class CreditLedger {
   /** Creates the seat, once; its first grant arrives at once. */
   @Transactional
   public Seat createSeat(String id, String name, String plan, int renewalDay, ZoneId zone) {
-    return createSeat(id, name, plan, renewalDay, zone, false);
+    return createSeat(id, name, plan, renewalDay, zone, false, false);
   }
 
   /** Creates the seat, once; its first grant arrives at once. */
   @Transactional
   public Seat createSeat(
-      String id, String name, String plan, int renewalDay, ZoneId zone, boolean freeAccount) {
+      String id,
+      String name,
+      String plan,
+      int renewalDay,
+      ZoneId zone,
+      boolean freeAccount,
+      boolean manual) {
     planOf(plan, "plan");
     if (renewalDay < 1 || renewalDay > 31) {
       throw new InvalidInputException("renewalDay", "must be a day of the month, 1 to 31");
@@ -89,9 +95,17 @@ public class CreditLedger {
     int inserted =
         jdbc.sql(
                 "INSERT INTO seats (id, name, plan, renewal_day, timezone, created_at,"
-                    + " free_account) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
+                    + " free_account, manual) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (id) DO NOTHING")
             .params(
-                id, name, plan, renewalDay, zone.getId(), Timestamp.from(clock.now()), freeAccount)
+                id,
+                name,
+                plan,
+                renewalDay,
+                zone.getId(),
+                Timestamp.from(clock.now()),
+                freeAccount,
+                manual)
             .update();
     if (inserted == 0) {
       throw new ConflictException("seat '" + id + "' exists", id);
@@ -520,7 +534,8 @@ public class CreditLedger {
         rs.getInt("renewal_day"),
         ZoneId.of(rs.getString("timezone")),
         rs.getTimestamp("created_at").toInstant(),
-        rs.getBoolean("free_account"));
+        rs.getBoolean("free_account"),
+        rs.getBoolean("manual"));
   }
 
   private static CreditLot mapLot(ResultSet rs, int row) throws SQLException {

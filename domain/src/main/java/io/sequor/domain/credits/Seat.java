@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
  *
  * @param renewalDay the day of the month the plan renews; in short months, the last day
  * @param freeAccount a free LinkedIn account, whose connection notes are shorter
+ * @param manual a rep sends this seat's LinkedIn actions by hand, from tasks
  */
 public record Seat(
     String id,
@@ -19,7 +20,8 @@ public record Seat(
     int renewalDay,
     ZoneId timezone,
     Instant createdAt,
-    boolean freeAccount) {
+    boolean freeAccount,
+    boolean manual) {
 
   /** The first renewal strictly after {@code after}, at the start of the day in the seat's zone. */
   public Instant nextRenewalAfter(Instant after) {

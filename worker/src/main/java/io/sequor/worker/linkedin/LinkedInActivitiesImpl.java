@@ -129,8 +129,7 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
       }
     }
     boolean manual =
-        settings.gateway() == SequorProperties.LinkedIn.Gateway.MANUAL
-            || request.channel() == Channel.MANUAL_TASK;
+        request.channel() == Channel.MANUAL_TASK || byHand(context.enrolment().seatId());
     // Asked before the claim: a failing lookup must leave nothing behind that looks like a send.
     boolean paid =
         !manual
@@ -392,7 +391,7 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
       return withdrawnResult(invitation.withdrawnAt());
     }
     Instant now = clock.now();
-    if (settings.gateway() == SequorProperties.LinkedIn.Gateway.MANUAL) {
+    if (byHand(invitation.seatId())) {
       tasks.open(
           enrolmentId,
           sendKey + ":withdraw",
@@ -416,6 +415,12 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
     invitations.withdrawn(enrolmentId, sendKey, now);
     log.info("enrolment {}: unanswered invitation withdrawn", connect.enrolmentId());
     return withdrawnResult(now);
+  }
+
+  /** Whether a rep sends this seat's actions: the seat says so, or the gateway is manual. */
+  private boolean byHand(String seatId) {
+    return settings.gateway() == SequorProperties.LinkedIn.Gateway.MANUAL
+        || ledger.seat(seatId).manual();
   }
 
   private SendResult withdrawnResult(Instant at) {

@@ -9,16 +9,25 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * With the {@code MANUAL} gateway every LinkedIn action is a rep's task: the InMail is sent by hand
+ * On a seat marked {@code manual} every LinkedIn action is a rep's task: the InMail is sent by hand
  * and its credit recorded when the rep reports it, and an unanswered invitation becomes a task to
- * withdraw it. Runs in its own application context, as the gateway is chosen at start.
+ * withdraw it. (The {@code MANUAL} gateway setting does the same for every seat.)
  */
-@TestPropertySource(properties = "sequor.linkedin.gateway=MANUAL")
-class ManualGatewayTest extends EmbeddedRuntimeTest {
+class ManualSeatTest extends EmbeddedRuntimeTest {
+
+  private String manualSeat(String plan) {
+    String id = "manual-" + UUID.randomUUID().toString().substring(0, 8);
+    Reply created =
+        post(
+            "/api/seats",
+            Map.of("id", id, "plan", plan, "renewalDay", 1, "timezone", "UTC", "manual", true));
+    assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+    assertThat(created.body().path("manual").asBoolean()).isTrue();
+    return id;
+  }
 
   private JsonNode openTask(String enrolmentId, String stepKey) {
     AtomicReference<JsonNode> task = new AtomicReference<>();
@@ -47,7 +56,7 @@ class ManualGatewayTest extends EmbeddedRuntimeTest {
 
   @Test
   void anInMailSentByARepSpendsTheSeatsCreditAndNothingGoesThroughAGateway() {
-    String seat = newSeat("test-three");
+    String seat = manualSeat("test-three");
     Map<String, Object> prospect = prospect("by-hand");
     String id = enrolOn(canonicalSequenceId(), prospect, seat);
 
@@ -88,7 +97,7 @@ class ManualGatewayTest extends EmbeddedRuntimeTest {
         enrolOn(
             created.body().path("sequenceId").asString(),
             prospect("by-hand-invite"),
-            newSeat("test-plenty"));
+            manualSeat("test-plenty"));
 
     complete(openTask(id, "invite"), "inv-1");
     awaitStep(id, "invite", "SENT");
