@@ -97,6 +97,10 @@ public abstract class EmbeddedRuntimeTest {
             .build());
   }
 
+  protected Reply delete(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).DELETE().build());
+  }
+
   private Reply send(HttpRequest request) {
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -3,14 +3,11 @@ package io.sequor.api.dev;
 import io.sequor.domain.errors.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/dev")
-@Tag(name = "Dev", description = "Embedded runtime only: clock and local mailbox")
+@Tag(name = "Dev", description = "Embedded runtime only: clock, local mailbox, LinkedIn sandbox")
 class DevController {
 
   private final Optional<DevClock> clock;
@@ -41,7 +38,7 @@ class DevController {
   ResponseEntity<?> now() {
     return clock
         .<ResponseEntity<?>>map(c -> ResponseEntity.ok(new ClockView(c.now())))
-        .orElseGet(DevController::notEmbedded);
+        .orElseGet(DevProblems::notEmbedded);
   }
 
   @PostMapping("/clock/advance")
@@ -50,7 +47,7 @@ class DevController {
       description = "Body {\"by\": \"P3D\"}. Every timer due on the way fires, in order.")
   ResponseEntity<?> advance(@RequestBody Advance request) {
     if (clock.isEmpty()) {
-      return notEmbedded();
+      return DevProblems.notEmbedded();
     }
     if (request.by() == null) {
       throw new InvalidInputException("by", "is required, an ISO-8601 duration like P3D");
@@ -68,24 +65,12 @@ class DevController {
   @Operation(summary = "Emails the local mailbox received, optionally for one recipient")
   ResponseEntity<?> mailbox(@RequestParam(required = false) String to) {
     if (mailbox.isEmpty()) {
-      return notEmbedded();
+      return DevProblems.notEmbedded();
     }
     List<DevMailbox.Mail> mails =
         mailbox.get().messages().stream()
             .filter(m -> to == null || to.equalsIgnoreCase(m.to()))
             .toList();
     return ResponseEntity.ok(mails);
-  }
-
-  private static ResponseEntity<?> notEmbedded() {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.CONFLICT,
-            "This Sequor runs against a real Temporal server, whose clock cannot be moved;"
-                + " the dev clock and mailbox exist only in the embedded runtime"
-                + " (SPRING_PROFILES_ACTIVE=embedded).");
-    problem.setType(URI.create("https://sequor.dev/problems/not-embedded"));
-    problem.setTitle("Not available outside the embedded runtime");
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }
 }

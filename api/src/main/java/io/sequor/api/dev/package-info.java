@@ -1,2 +1,5 @@
-/** Embedded-runtime conveniences: move Temporal's clock, read the local mailbox. */
+/**
+ * Embedded-runtime conveniences: move Temporal's clock, read the local mailbox, set how the
+ * simulated LinkedIn answers.
+ */
 package io.sequor.api.dev;

@@ -5,6 +5,7 @@ import io.sequor.domain.config.SequorProperties;
 import io.sequor.domain.credits.CreditLedger;
 import io.sequor.domain.enrolments.EnrolmentRecord;
 import io.sequor.domain.enrolments.EnrolmentStore;
+import io.sequor.domain.enrolments.ResponseIntake;
 import io.sequor.domain.enrolments.ResponseRecord;
 import io.sequor.domain.enrolments.ResponseStore;
 import io.sequor.domain.enrolments.StepExecution;
@@ -23,7 +24,6 @@ import io.sequor.workflows.enrolment.EnrolmentInput;
 import io.sequor.workflows.enrolment.EnrolmentState;
 import io.sequor.workflows.enrolment.EnrolmentStatus;
 import io.sequor.workflows.enrolment.EnrolmentWorkflow;
-import io.sequor.workflows.enrolment.Response;
 import io.sequor.workflows.enrolment.Route;
 import io.sequor.workflows.enrolment.StepState;
 import io.sequor.workflows.enrolment.StepStatus;
@@ -59,7 +59,6 @@ import tools.jackson.databind.json.JsonMapper;
 class EnrolmentService {
 
   private static final Logger log = LoggerFactory.getLogger(EnrolmentService.class);
-  private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
   private final WorkflowClient temporal;
   private final TransactionTemplate tx;
@@ -68,6 +67,7 @@ class EnrolmentService {
   private final EnrolmentStore enrolments;
   private final StepExecutionStore executions;
   private final ResponseStore responses;
+  private final ResponseIntake intake;
   private final CreditLedger ledger;
   private final Copy copy;
   private final SequorProperties properties;
@@ -82,6 +82,7 @@ class EnrolmentService {
       EnrolmentStore enrolments,
       StepExecutionStore executions,
       ResponseStore responses,
+      ResponseIntake intake,
       CreditLedger ledger,
       Copy copy,
       SequorProperties properties,
@@ -94,6 +95,7 @@ class EnrolmentService {
     this.enrolments = enrolments;
     this.executions = executions;
     this.responses = responses;
+    this.intake = intake;
     this.ledger = ledger;
     this.copy = copy;
     this.properties = properties;
@@ -401,25 +403,9 @@ class EnrolmentService {
   }
 
   /** Records a response and, when the enrolment is still running, tells its workflow. */
-  record Recorded(ResponseRecord response, boolean delivered) {}
-
-  Recorded respond(UUID id, EnrolmentRequests.RecordResponse request) {
+  ResponseIntake.Recorded respond(UUID id, EnrolmentRequests.RecordResponse request) {
     EnrolmentRecord record = enrolments.get(id);
-    Instant now = clock.now();
     List<FieldProblem> problems = new ArrayList<>();
-    if (request.channel() == null) {
-      problems.add(new FieldProblem("channel", "is required: EMAIL or LINKEDIN"));
-    }
-    if (request.kind() == null) {
-      problems.add(new FieldProblem("kind", "is required"));
-    }
-    Instant occurredAt = request.occurredAt() != null ? request.occurredAt() : now;
-    if (occurredAt.isAfter(now.plus(CLOCK_SKEW))) {
-      problems.add(new FieldProblem("occurredAt", "is in the future (now is " + now + ")"));
-    }
-    if (occurredAt.isBefore(record.createdAt().minus(CLOCK_SKEW))) {
-      problems.add(new FieldProblem("occurredAt", "is before the enrolment started"));
-    }
     Instant returnAt = request.returnAt();
     if (request.returnDate() != null) {
       if (returnAt != null) {
@@ -427,35 +413,13 @@ class EnrolmentService {
       }
       returnAt = request.returnDate().atStartOfDay(ZoneOffset.UTC).toInstant();
     }
-    if (returnAt != null
-        && request.kind() != null
-        && request.kind() != io.sequor.workflows.enrolment.ResponseKind.AUTO_REPLY) {
-      problems.add(new FieldProblem("returnAt", "only an AUTO_REPLY has a return date"));
-    }
-    if (returnAt != null && !returnAt.isAfter(occurredAt)) {
-      problems.add(new FieldProblem("returnAt", "must be after occurredAt"));
-    }
+    problems.addAll(
+        intake.problems(record, request.channel(), request.kind(), request.occurredAt(), returnAt));
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
-    ResponseRecord response =
-        responses.record(
-            id, request.channel(), request.kind(), occurredAt, returnAt, request.text(), now);
-    boolean delivered = false;
-    try {
-      workflow(id)
-          .respond(
-              new Response(
-                  response.id().toString(),
-                  request.channel(),
-                  request.kind(),
-                  occurredAt,
-                  returnAt));
-      delivered = true;
-    } catch (WorkflowNotFoundException finished) {
-      log.info("enrolment {} has finished; response recorded without effect", id);
-    }
-    return new Recorded(response, delivered);
+    return intake.record(
+        id, request.channel(), request.kind(), request.occurredAt(), returnAt, request.text());
   }
 
   private void signal(UUID id, java.util.function.Consumer<EnrolmentWorkflow> signal) {

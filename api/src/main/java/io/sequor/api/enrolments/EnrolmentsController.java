@@ -1,5 +1,6 @@
 package io.sequor.api.enrolments;
 
+import io.sequor.domain.enrolments.ResponseIntake;
 import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.workflows.enrolment.EnrolmentStatus;
 import io.swagger.v3.oas.annotations.Operation;
@@ -107,7 +108,7 @@ class EnrolmentsController {
       description =
           "REPLY, INMAIL_ACCEPTED, INMAIL_DECLINED stop the enrolment; AUTO_REPLY pauses it until"
               + " returnAt/returnDate; UNSUBSCRIBE stops and suppresses; BOUNCE stops email only.")
-  EnrolmentService.Recorded respond(
+  ResponseIntake.Recorded respond(
       @PathVariable UUID id, @RequestBody EnrolmentRequests.RecordResponse request) {
     return service.respond(id, request);
   }

@@ -3,8 +3,11 @@ package io.sequor.app.embedded;
 import com.google.protobuf.Empty;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.sequor.api.dev.DevClock;
+import io.sequor.api.dev.DevLinkedIn;
 import io.sequor.api.dev.DevMailbox;
 import io.sequor.domain.config.SequorClock;
+import io.sequor.domain.config.SequorProperties;
+import io.sequor.worker.linkedin.SandboxLinkedInGateway;
 import io.temporal.api.testservice.v1.SleepRequest;
 import io.temporal.internal.common.ProtobufTimeUtils;
 import io.temporal.serviceclient.TestServiceStubs;
@@ -15,12 +18,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
 
-/** Beans that exist only in the embedded runtime: the dev clock and the local mailbox. */
+/**
+ * Beans that exist only in the embedded runtime: the dev clock, the local mailbox and the controls
+ * of the LinkedIn sandbox.
+ */
 @Configuration(proxyBeanMethods = false)
 @Profile("embedded")
 class EmbeddedConfiguration {
@@ -59,6 +66,13 @@ class EmbeddedConfiguration {
         return clock.now();
       }
     };
+  }
+
+  /** Answers 409 "sandbox not in use" when another LinkedIn gateway is configured. */
+  @Bean
+  DevLinkedIn devLinkedIn(
+      ObjectProvider<SandboxLinkedInGateway> sandbox, SequorProperties properties) {
+    return new SandboxControls(sandbox.getIfAvailable(), properties.linkedin().gateway());
   }
 
   @Bean

@@ -1,2 +1,5 @@
-/** What LinkedIn providers push back: inbound events, deduplicated and matched to sends. */
+/**
+ * What LinkedIn providers push back: inbound events, deduplicated, matched to sends and recorded as
+ * responses.
+ */
 package io.sequor.domain.linkedin;

@@ -79,6 +79,7 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
   private final Set<String> completedTasks = new HashSet<>();
   private final Queue<Runnable> effects = new ArrayDeque<>();
   private final List<Promise<Void>> invitations = new ArrayList<>();
+  private final List<Response> refunding = new ArrayList<>();
 
   private EnrolmentStatus status = EnrolmentStatus.ACTIVE;
   private StopReason stopReason;
@@ -134,6 +135,7 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
     }
     if (response.kind().countsForRefund()
         || (response.kind() == ResponseKind.UNSUBSCRIBE && response.channel() == Medium.LINKEDIN)) {
+      refunding.add(response);
       queueRefunds(response);
     }
     switch (response.kind()) {
@@ -487,6 +489,7 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
         step.sentAt =
             result.at() == null ? Workflow.currentTimeMillis() : result.at().toEpochMilli();
         step.finish(StepStatus.SENT, result.detail());
+        refundAnswersThatCameFirst(step);
       }
       case INVALID_ADDRESS -> {
         step.finish(StepStatus.FAILED, result.detail());
@@ -580,25 +583,52 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
   }
 
   private void queueRefunds(Response response) {
+    for (Step step : steps.values()) {
+      queueRefund(step, response, false);
+    }
+  }
+
+  /**
+   * An answer can reach the workflow before the result of the send it answers does: a provider's
+   * webhook may beat the activity's completion. An answer that names this step refunds it when its
+   * result lands. Arrived with version 1 of "late-refund".
+   */
+  private void refundAnswersThatCameFirst(Step step) {
+    String key = step.plan.key();
+    if (!step.creditSpent
+        || refunding.stream().noneMatch(r -> key.equals(r.answersStep()))
+        || Workflow.getVersion("late-refund", Workflow.DEFAULT_VERSION, 1)
+            == Workflow.DEFAULT_VERSION) {
+      return;
+    }
+    for (Response response : refunding) {
+      if (key.equals(response.answersStep())) {
+        queueRefund(step, response, true);
+      }
+    }
+  }
+
+  /**
+   * Queues the refund of a paid step this response earns: one that came after the step's send and
+   * within the refund window, or one known to answer that very step.
+   */
+  private void queueRefund(Step step, Response response, boolean answersIt) {
     if (!settings.refundOnAnyChannel() && response.channel() != Medium.LINKEDIN) {
       return;
     }
     long at = response.occurredAt().toEpochMilli();
-    long window = settings.refundWindow().toMillis();
-    for (Step step : steps.values()) {
-      if (step.creditSpent
-          && !step.refundQueued
-          && step.sentAt != null
-          && step.sentAt <= at
-          && at - step.sentAt <= window) {
-        step.refundQueued = true;
-        String key = step.plan.key();
-        effects.add(
-            () -> {
-              credits.refundCredit(enrolmentId, key, response.responseId());
-              step.refunded = true;
-            });
-      }
+    if (step.creditSpent
+        && !step.refundQueued
+        && step.sentAt != null
+        && (answersIt || step.sentAt <= at)
+        && at - step.sentAt <= settings.refundWindow().toMillis()) {
+      step.refundQueued = true;
+      String key = step.plan.key();
+      effects.add(
+          () -> {
+            credits.refundCredit(enrolmentId, key, response.responseId());
+            step.refunded = true;
+          });
     }
   }
 

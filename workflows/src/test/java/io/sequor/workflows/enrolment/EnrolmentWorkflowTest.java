@@ -108,6 +108,32 @@ class EnrolmentWorkflowTest {
   }
 
   @Test
+  void anAnswerToAnInMailThatArrivesBeforeItsSendIsRecordedStillRefundsIt() {
+    EnrolmentWorkflow workflow = enrol("fast-answer");
+    channels.duringSend.put(
+        "day-3-bump",
+        request ->
+            client
+                .newWorkflowStub(EnrolmentWorkflow.class, EnrolmentInput.workflowId("fast-answer"))
+                .respond(
+                    new Response(
+                        UUID.randomUUID().toString(),
+                        Medium.LINKEDIN,
+                        ResponseKind.INMAIL_ACCEPTED,
+                        now(),
+                        null,
+                        "day-3-bump")));
+
+    EnrolmentState end = workflow.run(null);
+
+    assertThat(end.stopReason()).isEqualTo(StopReason.INMAIL_ACCEPTED);
+    assertThat(channels.refunded)
+        .as("the answer names the day-3 InMail, whose result landed after it")
+        .containsExactlyInAnyOrder("day-0-inmail", "day-3-bump");
+    assertThat(end.creditsRefunded()).isEqualTo(2);
+  }
+
+  @Test
   void aResponseSignalledTwiceIsAppliedOnce() {
     EnrolmentWorkflow workflow = enrol("twice");
     env.sleep(Duration.ofDays(1));

@@ -1,10 +1,14 @@
 package io.sequor.worker.linkedin.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
+import io.sequor.domain.config.SequorClock;
 import io.sequor.domain.config.SequorProperties;
 import io.sequor.worker.linkedin.LinkedInGateway;
 import io.sequor.worker.linkedin.SandboxLinkedInGateway;
+import io.temporal.client.WorkflowClient;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -17,6 +21,8 @@ class GatewaySelectionTest {
   private final ApplicationContextRunner worker =
       new ApplicationContextRunner()
           .withBean(JsonMapper.class, () -> JsonMapper.builder().build())
+          .withBean(SequorClock.class, () -> Instant::now)
+          .withBean(WorkflowClient.class, () -> mock(WorkflowClient.class))
           .withUserConfiguration(ProviderGatewayConfiguration.class, SandboxLinkedInGateway.class);
 
   @Test
