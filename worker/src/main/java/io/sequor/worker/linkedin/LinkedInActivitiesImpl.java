@@ -192,7 +192,7 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
         // A restriction is the seat's, not the step's: the seat pauses and this step moves.
         giveBack(paid, enrolmentId, request.stepKey());
         executions.release(key, token);
-        Instant until = pacing.backOff(seat);
+        Instant until = pacing.backOff(seat, sent.retryAfter());
         pacing.release(enrolmentId, slotKey(request));
         log.warn("seat {} is rate limited; backing off until {}", seat, until);
         return new SendResult(

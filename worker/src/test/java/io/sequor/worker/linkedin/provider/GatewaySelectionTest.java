@@ -3,6 +3,7 @@ package io.sequor.worker.linkedin.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sequor.domain.config.SequorProperties;
+import io.sequor.worker.linkedin.CreditBalanceSource;
 import io.sequor.worker.linkedin.LinkedInGateway;
 import io.sequor.worker.linkedin.SandboxLinkedInGateway;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code sequor.linkedin.gateway} decides which single LinkedIn gateway the worker gets. */
+/**
+ * {@code sequor.linkedin.gateway} decides which single LinkedIn gateway the worker gets, and
+ * whether there is a provider's credit figure to compare the ledger with.
+ */
 class GatewaySelectionTest {
 
   private final ApplicationContextRunner worker =
@@ -32,6 +36,7 @@ class GatewaySelectionTest {
                 assertThat(context)
                     .hasSingleBean(LinkedInGateway.class)
                     .hasSingleBean(ProviderLinkedInGateway.class)
+                    .hasSingleBean(CreditBalanceSource.class)
                     .doesNotHaveBean(SandboxLinkedInGateway.class));
   }
 
@@ -48,6 +53,7 @@ class GatewaySelectionTest {
                       .hasNotFailed()
                       .hasSingleBean(SandboxLinkedInGateway.class)
                       .doesNotHaveBean(ProviderLinkedInGateway.class)
+                      .doesNotHaveBean(CreditBalanceSource.class)
                       .doesNotHaveBean(LinkedInProviderProperties.class));
     }
   }
