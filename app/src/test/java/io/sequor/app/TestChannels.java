@@ -6,7 +6,9 @@ import io.sequor.worker.linkedin.LinkedInGateway;
 import io.sequor.worker.linkedin.LinkedInMessage;
 import io.sequor.worker.linkedin.LinkedInResult;
 import io.sequor.worker.linkedin.SandboxLinkedInGateway;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -60,11 +62,16 @@ public class TestChannels {
   static final class HoldingLinkedInGateway implements LinkedInGateway {
     private final LinkedInGateway sandbox;
     private final Map<String, Hold> holds = new ConcurrentHashMap<>();
-    private final Set<String> rateLimitOnce = ConcurrentHashMap.newKeySet();
+    private final Map<String, Optional<Duration>> rateLimitOnce = new ConcurrentHashMap<>();
 
     /** The provider answers the next send to this profile with a rate limit. */
     void rateLimitOnce(String profileUrl) {
-      rateLimitOnce.add(profileUrl);
+      rateLimitOnce.put(profileUrl, Optional.empty());
+    }
+
+    /** The same, asking Sequor to wait this long before trying again (its Retry-After). */
+    void rateLimitOnce(String profileUrl, Duration retryAfter) {
+      rateLimitOnce.put(profileUrl, Optional.of(retryAfter));
     }
 
     HoldingLinkedInGateway(LinkedInGateway sandbox) {
@@ -86,8 +93,9 @@ public class TestChannels {
 
     @Override
     public LinkedInResult send(LinkedInMessage message) {
-      if (rateLimitOnce.remove(message.profileUrl())) {
-        return new LinkedInResult(LinkedInResult.Kind.RATE_LIMITED, null, "too many requests");
+      Optional<Duration> limited = rateLimitOnce.remove(message.profileUrl());
+      if (limited != null) {
+        return LinkedInResult.rateLimited(limited.orElse(null), "too many requests");
       }
       Hold hold = holds.get(message.profileUrl());
       if (hold != null && message.idempotencyKey().endsWith(":" + hold.stepKey())) {
