@@ -6,6 +6,7 @@ import io.sequor.worker.linkedin.LinkedInGateway;
 import io.sequor.worker.linkedin.LinkedInMessage;
 import io.sequor.worker.linkedin.LinkedInResult;
 import io.sequor.worker.linkedin.SandboxLinkedInGateway;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +19,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Fault injection around the real channel adapters, switched on per recipient so every test shares
- * one application context (one worker on the shared Temporal task queue).
+ * Fault injection around the real channel adapters, and the HTTP provider for chosen seats,
+ * switched on per recipient or seat so every test shares one application context (one worker on the
+ * shared Temporal task queue).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestChannels {
@@ -32,8 +34,14 @@ public class TestChannels {
 
   @Bean
   @Primary
-  HoldingLinkedInGateway holdingLinkedInGateway(SandboxLinkedInGateway sandbox) {
-    return new HoldingLinkedInGateway(sandbox);
+  HoldingLinkedInGateway holdingLinkedInGateway(
+      SandboxLinkedInGateway sandbox, ProviderSeats providerSeats) {
+    return new HoldingLinkedInGateway(sandbox, providerSeats);
+  }
+
+  @Bean
+  ProviderSeats providerSeats() throws IOException {
+    return new ProviderSeats();
   }
 
   /** Delivers through real SMTP, then dies before Sequor can record the send, once per address. */
@@ -61,6 +69,7 @@ public class TestChannels {
   /** Holds a send to a chosen profile inside the provider call until the test lets it go. */
   static final class HoldingLinkedInGateway implements LinkedInGateway {
     private final LinkedInGateway sandbox;
+    private final ProviderSeats providerSeats;
     private final Map<String, Hold> holds = new ConcurrentHashMap<>();
     private final Map<String, Optional<Duration>> rateLimitOnce = new ConcurrentHashMap<>();
 
@@ -74,8 +83,9 @@ public class TestChannels {
       rateLimitOnce.put(profileUrl, Optional.of(retryAfter));
     }
 
-    HoldingLinkedInGateway(LinkedInGateway sandbox) {
+    HoldingLinkedInGateway(LinkedInGateway sandbox, ProviderSeats providerSeats) {
       this.sandbox = sandbox;
+      this.providerSeats = providerSeats;
     }
 
     record Hold(String stepKey, CountDownLatch entered, CountDownLatch release) {}
@@ -96,6 +106,9 @@ public class TestChannels {
       Optional<Duration> limited = rateLimitOnce.remove(message.profileUrl());
       if (limited != null) {
         return LinkedInResult.rateLimited(limited.orElse(null), "too many requests");
+      }
+      if (providerSeats.sendsThroughProvider(message)) {
+        return providerSeats.send(message);
       }
       Hold hold = holds.get(message.profileUrl());
       if (hold != null && message.idempotencyKey().endsWith(":" + hold.stepKey())) {

@@ -43,6 +43,7 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
   private final Copy copy;
   private final SequorProperties.LinkedIn settings;
   private final SequorClock clock;
+  private final ProviderCreditCheck providerCredits;
 
   LinkedInActivitiesImpl(
       SendContexts contexts,
@@ -53,7 +54,8 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
       LinkedInGateway gateway,
       Copy copy,
       SequorProperties properties,
-      SequorClock clock) {
+      SequorClock clock,
+      ProviderCreditCheck providerCredits) {
     this.contexts = contexts;
     this.executions = executions;
     this.ledger = ledger;
@@ -63,6 +65,7 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
     this.copy = copy;
     this.settings = properties.linkedin();
     this.clock = clock;
+    this.providerCredits = providerCredits;
   }
 
   @Override
@@ -176,12 +179,18 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
             key, StepExecution.Status.SENT, sent.providerMessageId(), paid, false, detail, now);
         pacing.markUsed(enrolmentId, slotKey(request));
         log.info("enrolment {} step {}: LinkedIn sent", request.enrolmentId(), request.stepKey());
+        if (paid) {
+          providerCredits.afterInMail(seat);
+        }
         return new SendResult(SendOutcome.SENT, sent.providerMessageId(), paid, now, detail);
       }
       case OUT_OF_CREDITS, RECIPIENT_BLOCKS_INMAIL -> {
         giveBack(paid, enrolmentId, request.stepKey());
         executions.finish(
             key, StepExecution.Status.SKIPPED, null, false, false, sent.detail(), now);
+        if (sent.kind() == LinkedInResult.Kind.OUT_OF_CREDITS) {
+          providerCredits.afterInMail(seat);
+        }
         return result(
             sent.kind() == LinkedInResult.Kind.OUT_OF_CREDITS
                 ? SendOutcome.OUT_OF_CREDITS
