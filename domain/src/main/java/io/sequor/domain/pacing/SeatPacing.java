@@ -45,6 +45,7 @@ public class SeatPacing {
   private static final long MAX_HINT_DAYS = 30;
 
   private static final Duration MAX_HINT = Duration.ofDays(MAX_HINT_DAYS);
+
   private static final int SEARCH_LIMIT = 2000;
 
   private final JdbcClient jdbc;
