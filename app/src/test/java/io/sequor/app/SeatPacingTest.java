@@ -176,4 +176,33 @@ class SeatPacingTest extends EmbeddedRuntimeTest {
     assertThat(instant(step(enrolment(a), "hello").path("sentAt"))).isAfter(backoffEnds);
     assertThat(enrolment(a).path("credits").path("spent").asInt()).isEqualTo(1);
   }
+
+  @Test
+  void aRetryAfterLongerThanTheSeatsBackOffHoldsTheSeatForTheProvidersWait() {
+    String seat = pacedSeat(100, 700, "PT0S");
+    String sequence = oneInMailSequence();
+    Map<String, Object> prospect = prospect("retry-after");
+    provider.rateLimitOnce((String) prospect.get("linkedinUrl"), Duration.ofDays(3));
+    Instant limitedAfter = clock.now();
+    String id = enrolOn(sequence, prospect, seat);
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(step(enrolment(id), "hello").path("detail").asString())
+                    .contains("waiting for the seat's slot"));
+    JsonNode slot = get("/api/seats/" + seat + "/slots").body().get(0);
+    assertThat(instant(slot.path("at")))
+        .as("three days, not the seat's one-day back-off")
+        .isAfterOrEqualTo(limitedAfter.plus(Duration.ofDays(3)));
+
+    advance(Duration.ofDays(2));
+    assertThat(linkedInTo(prospect.get("linkedinUrl"))).isEmpty();
+
+    advance(Duration.ofDays(1).plusHours(1));
+    awaitStep(id, "hello", "SENT");
+    assertThat(linkedInTo(prospect.get("linkedinUrl"))).hasSize(1);
+    assertThat(instant(step(enrolment(id), "hello").path("sentAt")))
+        .isAfterOrEqualTo(limitedAfter.plus(Duration.ofDays(3)));
+  }
 }

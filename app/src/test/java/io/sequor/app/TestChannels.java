@@ -6,7 +6,10 @@ import io.sequor.worker.linkedin.LinkedInGateway;
 import io.sequor.worker.linkedin.LinkedInMessage;
 import io.sequor.worker.linkedin.LinkedInResult;
 import io.sequor.worker.linkedin.SandboxLinkedInGateway;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -16,8 +19,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Fault injection around the real channel adapters, switched on per recipient so every test shares
- * one application context (one worker on the shared Temporal task queue).
+ * Fault injection around the real channel adapters, and the HTTP provider for chosen seats,
+ * switched on per recipient or seat so every test shares one application context (one worker on the
+ * shared Temporal task queue).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestChannels {
@@ -30,8 +34,14 @@ public class TestChannels {
 
   @Bean
   @Primary
-  HoldingLinkedInGateway holdingLinkedInGateway(SandboxLinkedInGateway sandbox) {
-    return new HoldingLinkedInGateway(sandbox);
+  HoldingLinkedInGateway holdingLinkedInGateway(
+      SandboxLinkedInGateway sandbox, ProviderSeats providerSeats) {
+    return new HoldingLinkedInGateway(sandbox, providerSeats);
+  }
+
+  @Bean
+  ProviderSeats providerSeats() throws IOException {
+    return new ProviderSeats();
   }
 
   /** Delivers through real SMTP, then dies before Sequor can record the send, once per address. */
@@ -59,16 +69,23 @@ public class TestChannels {
   /** Holds a send to a chosen profile inside the provider call until the test lets it go. */
   static final class HoldingLinkedInGateway implements LinkedInGateway {
     private final LinkedInGateway sandbox;
+    private final ProviderSeats providerSeats;
     private final Map<String, Hold> holds = new ConcurrentHashMap<>();
-    private final Set<String> rateLimitOnce = ConcurrentHashMap.newKeySet();
+    private final Map<String, Optional<Duration>> rateLimitOnce = new ConcurrentHashMap<>();
 
     /** The provider answers the next send to this profile with a rate limit. */
     void rateLimitOnce(String profileUrl) {
-      rateLimitOnce.add(profileUrl);
+      rateLimitOnce.put(profileUrl, Optional.empty());
     }
 
-    HoldingLinkedInGateway(LinkedInGateway sandbox) {
+    /** The same, asking Sequor to wait this long before trying again (its Retry-After). */
+    void rateLimitOnce(String profileUrl, Duration retryAfter) {
+      rateLimitOnce.put(profileUrl, Optional.of(retryAfter));
+    }
+
+    HoldingLinkedInGateway(LinkedInGateway sandbox, ProviderSeats providerSeats) {
       this.sandbox = sandbox;
+      this.providerSeats = providerSeats;
     }
 
     record Hold(String stepKey, CountDownLatch entered, CountDownLatch release) {}
@@ -86,8 +103,12 @@ public class TestChannels {
 
     @Override
     public LinkedInResult send(LinkedInMessage message) {
-      if (rateLimitOnce.remove(message.profileUrl())) {
-        return new LinkedInResult(LinkedInResult.Kind.RATE_LIMITED, null, "too many requests");
+      Optional<Duration> limited = rateLimitOnce.remove(message.profileUrl());
+      if (limited != null) {
+        return LinkedInResult.rateLimited(limited.orElse(null), "too many requests");
+      }
+      if (providerSeats.sendsThroughProvider(message)) {
+        return providerSeats.send(message);
       }
       Hold hold = holds.get(message.profileUrl());
       if (hold != null && message.idempotencyKey().endsWith(":" + hold.stepKey())) {

@@ -4,6 +4,8 @@ import io.sequor.domain.config.SequorProperties;
 import io.sequor.domain.credits.CreditLedger;
 import io.sequor.domain.credits.CreditLot;
 import io.sequor.domain.credits.LedgerEntry;
+import io.sequor.domain.credits.ProviderBalance;
+import io.sequor.domain.credits.ProviderBalances;
 import io.sequor.domain.credits.Seat;
 import io.sequor.domain.errors.FieldProblem;
 import io.sequor.domain.errors.InvalidInputException;
@@ -40,11 +42,17 @@ class SeatsController {
   private final CreditLedger ledger;
   private final SeatPacing pacing;
   private final SequorProperties properties;
+  private final ProviderBalances providerBalances;
 
-  SeatsController(CreditLedger ledger, SeatPacing pacing, SequorProperties properties) {
+  SeatsController(
+      CreditLedger ledger,
+      SeatPacing pacing,
+      SequorProperties properties,
+      ProviderBalances providerBalances) {
     this.ledger = ledger;
     this.pacing = pacing;
     this.properties = properties;
+    this.providerBalances = providerBalances;
   }
 
   @PutMapping("/{id}/pacing")
@@ -103,7 +111,30 @@ class SeatsController {
       int balance,
       Integer cap,
       List<CreditLot> lots,
-      Credits credits) {}
+      Credits credits,
+      ProviderCredits providerCredits) {}
+
+  /**
+   * The seat's InMail credits as the LinkedIn provider last reported them, beside the ledger's
+   * balance at that moment. Every field is null until the provider has reported; only the HTTP
+   * provider reports, after each paid InMail and each "out of credits" answer.
+   *
+   * @param reported the provider's figure
+   * @param reportedAt when the provider gave it
+   * @param ledgerBalance what Sequor's ledger held at that moment
+   * @param difference {@code reported - ledgerBalance}: negative when the ledger counts credits
+   *     that LinkedIn does not
+   */
+  record ProviderCredits(
+      Integer reported, Instant reportedAt, Integer ledgerBalance, Integer difference) {
+
+    static final ProviderCredits NEVER_REPORTED = new ProviderCredits(null, null, null, null);
+
+    static ProviderCredits of(ProviderBalance report) {
+      return new ProviderCredits(
+          report.reported(), report.reportedAt(), report.ledgerBalance(), report.difference());
+    }
+  }
 
   /** What the seat's credits bought; money figures use the plan's cost per credit. */
   record Credits(
@@ -158,7 +189,10 @@ class SeatsController {
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "A seat: balance, lots with their expiry, and what its credits bought")
+  @Operation(
+      summary =
+          "A seat: balance, lots with their expiry, what its credits bought, and the provider's"
+              + " own count of its credits when it reported one")
   SeatView get(@PathVariable String id) {
     return view(ledger.seat(id));
   }
@@ -222,6 +256,10 @@ class SeatsController {
             credits.refunded(),
             credits.inRefundWindow(),
             credits.net(),
-            plan.costPerCredit().multiply(java.math.BigDecimal.valueOf(credits.net()))));
+            plan.costPerCredit().multiply(java.math.BigDecimal.valueOf(credits.net()))),
+        providerBalances
+            .latest(seat.id())
+            .map(ProviderCredits::of)
+            .orElse(ProviderCredits.NEVER_REPORTED));
   }
 }

@@ -1,5 +1,5 @@
 /**
  * LinkedIn seats and their InMail credits: lots that expire, an append-only ledger of every
- * movement, and the balance derived from it.
+ * movement, the balance derived from it, and the provider's own count to compare it with.
  */
 package io.sequor.domain.credits;

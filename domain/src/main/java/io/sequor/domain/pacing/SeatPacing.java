@@ -37,6 +37,15 @@ import tools.jackson.databind.json.JsonMapper;
 public class SeatPacing {
 
   private static final Duration DEFAULT_BACKOFF = Duration.ofDays(1);
+
+  /**
+   * The longest pause a provider's Retry-After can impose; a larger value is more likely a provider
+   * bug than a real restriction, and a seat silenced for months would go unnoticed.
+   */
+  private static final long MAX_HINT_DAYS = 30;
+
+  private static final Duration MAX_HINT = Duration.ofDays(MAX_HINT_DAYS);
+
   private static final int SEARCH_LIMIT = 2000;
 
   private final JdbcClient jdbc;
@@ -149,14 +158,35 @@ public class SeatPacing {
   }
 
   /**
-   * The provider reported a restriction or rate limit: the seat pauses for its back-off. Slots
-   * booked inside the pause are released; their steps find the seat backing off when they wake, and
-   * book again after it. Nothing is lost and nothing fails.
+   * A restriction or rate limit without a hint from the provider: see {@link #backOff(String,
+   * Duration)}.
    */
   @Transactional
   public Instant backOff(String seatId) {
+    return backOff(seatId, null);
+  }
+
+  /**
+   * The provider reported a restriction or rate limit: the seat pauses for its back-off, or for as
+   * long as the provider asked ({@code Retry-After}) when that is longer; a hint is honoured up to
+   * {@value #MAX_HINT_DAYS} days. A back-off already running that ends later is kept: a pause is
+   * never shortened. Slots booked inside the pause are released; their steps find the seat backing
+   * off when they wake, and book again after it. Nothing is lost and nothing fails.
+   *
+   * @param providerHint how long the provider asked Sequor to wait; null when it did not say
+   * @return when the seat's back-off ends
+   */
+  @Transactional
+  public Instant backOff(String seatId, Duration providerHint) {
     SeatRow seat = seat(seatId, true);
-    Instant until = clock.now().plus(seat.pacing().map(Pacing::backoff).orElse(DEFAULT_BACKOFF));
+    Duration pause = seat.pacing().map(Pacing::backoff).orElse(DEFAULT_BACKOFF);
+    if (providerHint != null) {
+      Duration hint = providerHint.compareTo(MAX_HINT) > 0 ? MAX_HINT : providerHint;
+      if (hint.compareTo(pause) > 0) {
+        pause = hint;
+      }
+    }
+    Instant until = later(clock.now().plus(pause), seat.backoffUntil());
     jdbc.sql("UPDATE seats SET backoff_until = ? WHERE id = ?")
         .params(Timestamp.from(until), seatId)
         .update();

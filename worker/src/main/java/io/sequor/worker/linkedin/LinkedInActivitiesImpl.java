@@ -47,6 +47,7 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
   private final SequorProperties.LinkedIn settings;
   private final SequorProperties.Enrolment enrolmentSettings;
   private final SequorClock clock;
+  private final ProviderCreditCheck providerCredits;
 
   LinkedInActivitiesImpl(
       SendContexts contexts,
@@ -58,7 +59,8 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
       LinkedInGateway gateway,
       Copy copy,
       SequorProperties properties,
-      SequorClock clock) {
+      SequorClock clock,
+      ProviderCreditCheck providerCredits) {
     this.contexts = contexts;
     this.executions = executions;
     this.ledger = ledger;
@@ -70,6 +72,7 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
     this.settings = properties.linkedin();
     this.enrolmentSettings = properties.enrolment();
     this.clock = clock;
+    this.providerCredits = providerCredits;
   }
 
   @Override
@@ -202,12 +205,18 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
               enrolmentId, slotKey(request), seat, profile, sent.providerMessageId(), now);
         }
         log.info("enrolment {} step {}: LinkedIn sent", request.enrolmentId(), request.stepKey());
+        if (paid) {
+          providerCredits.afterInMail(seat);
+        }
         return new SendResult(SendOutcome.SENT, sent.providerMessageId(), paid, now, detail);
       }
       case OUT_OF_CREDITS, RECIPIENT_BLOCKS_INMAIL -> {
         giveBack(paid, enrolmentId, request.stepKey());
         executions.finish(
             key, StepExecution.Status.SKIPPED, null, false, false, sent.detail(), now);
+        if (sent.kind() == LinkedInResult.Kind.OUT_OF_CREDITS) {
+          providerCredits.afterInMail(seat);
+        }
         return result(
             sent.kind() == LinkedInResult.Kind.OUT_OF_CREDITS
                 ? SendOutcome.OUT_OF_CREDITS
@@ -218,7 +227,7 @@ class LinkedInActivitiesImpl implements LinkedInActivities {
         // A restriction is the seat's, not the step's: the seat pauses and this step moves.
         giveBack(paid, enrolmentId, request.stepKey());
         executions.release(key, token);
-        Instant until = pacing.backOff(seat);
+        Instant until = pacing.backOff(seat, sent.retryAfter());
         pacing.release(enrolmentId, slotKey(request));
         log.warn("seat {} is rate limited; backing off until {}", seat, until);
         return new SendResult(

@@ -1,5 +1,6 @@
 package io.sequor.worker.linkedin.provider;
 
+import io.sequor.worker.linkedin.CreditBalanceSource;
 import io.sequor.worker.linkedin.LinkedInGateway;
 import io.sequor.worker.linkedin.LinkedInMessage;
 import io.sequor.worker.linkedin.LinkedInResult;
@@ -14,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -40,7 +41,7 @@ import tools.jackson.databind.node.MissingNode;
  * <p>Nothing the provider said in prose reaches a step's detail, the logs or an exception: error
  * bodies may quote the recipient. Only the HTTP status and a code-shaped error code do.
  */
-public class ProviderLinkedInGateway implements LinkedInGateway {
+public class ProviderLinkedInGateway implements LinkedInGateway, CreditBalanceSource {
 
   private static final Logger log = LoggerFactory.getLogger(ProviderLinkedInGateway.class);
 
@@ -206,21 +207,24 @@ public class ProviderLinkedInGateway implements LinkedInGateway {
 
   /**
    * The seat's InMail credits as the provider counts them, to reconcile with Sequor's ledger; empty
-   * when the provider does not offer the figure.
+   * when the provider does not offer the figure (404, 501, or no usable {@code inmail_credits}).
+   * Thrown as {@link ProviderUnavailableException} when the provider did not answer usefully.
    */
-  public OptionalInt inMailCredits(String seatId) {
+  @Override
+  public Optional<Integer> reportedInMailCredits(String seatId) {
     Answer answer = exchange(http.get().uri(CREDITS, settings.accountFor(seatId)));
     HttpStatusCode status = answer.status();
     if (status.is2xxSuccessful()) {
       JsonNode credits = answer.body().path("inmail_credits");
-      return credits.isIntegralNumber() ? OptionalInt.of(credits.intValue()) : OptionalInt.empty();
+      return credits.isIntegralNumber() && credits.canConvertToInt() && credits.intValue() >= 0
+          ? Optional.of(credits.intValue())
+          : Optional.empty();
     }
-    if (status.value() == 429 || (status.is5xxServerError() && status.value() != 501)) {
-      throw new ProviderUnavailableException(
-          "LinkedIn provider answered HTTP " + status.value() + " to a credit balance read");
+    if (status.value() == 404 || status.value() == 501) {
+      return Optional.empty();
     }
-    // 404 or 501: the provider has no such figure.
-    return OptionalInt.empty();
+    throw new ProviderUnavailableException(
+        "LinkedIn provider answered HTTP " + status.value() + " to a credit balance read");
   }
 
   private LinkedInResult outcome(Answer answer, LinkedInMessage message) {
@@ -239,9 +243,8 @@ public class ProviderLinkedInGateway implements LinkedInGateway {
     }
     if (status.value() == 429) {
       Duration wait = retryAfter(answer.headers());
-      return new LinkedInResult(
-          LinkedInResult.Kind.RATE_LIMITED,
-          null,
+      return LinkedInResult.rateLimited(
+          wait,
           wait == null
               ? "the provider is rate limiting this seat (no Retry-After given)"
               : "the provider is rate limiting this seat; retry after " + wait);

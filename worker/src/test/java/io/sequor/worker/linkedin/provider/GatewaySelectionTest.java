@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 
 import io.sequor.domain.config.SequorClock;
 import io.sequor.domain.config.SequorProperties;
+import io.sequor.worker.linkedin.CreditBalanceSource;
 import io.sequor.worker.linkedin.LinkedInGateway;
 import io.sequor.worker.linkedin.SandboxLinkedInGateway;
 import io.temporal.client.WorkflowClient;
@@ -15,7 +16,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code sequor.linkedin.gateway} decides which single LinkedIn gateway the worker gets. */
+/**
+ * {@code sequor.linkedin.gateway} decides which single LinkedIn gateway the worker gets, and
+ * whether there is a provider's credit figure to compare the ledger with.
+ */
 class GatewaySelectionTest {
 
   private final ApplicationContextRunner worker =
@@ -38,6 +42,7 @@ class GatewaySelectionTest {
                 assertThat(context)
                     .hasSingleBean(LinkedInGateway.class)
                     .hasSingleBean(ProviderLinkedInGateway.class)
+                    .hasSingleBean(CreditBalanceSource.class)
                     .doesNotHaveBean(SandboxLinkedInGateway.class));
   }
 
@@ -54,6 +59,7 @@ class GatewaySelectionTest {
                       .hasNotFailed()
                       .hasSingleBean(SandboxLinkedInGateway.class)
                       .doesNotHaveBean(ProviderLinkedInGateway.class)
+                      .doesNotHaveBean(CreditBalanceSource.class)
                       .doesNotHaveBean(LinkedInProviderProperties.class));
     }
   }

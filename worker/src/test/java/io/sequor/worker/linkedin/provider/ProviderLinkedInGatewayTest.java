@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -255,17 +254,46 @@ class ProviderLinkedInGatewayTest {
       LinkedInResult result = gateway.send(inMail("k:429"));
 
       assertThat(result.kind()).isEqualTo(LinkedInResult.Kind.RATE_LIMITED);
+      assertThat(result.retryAfter()).isEqualTo(Duration.ofSeconds(30));
       assertThat(result.detail()).contains("retry after PT30S");
     }
 
     @Test
     void aRetryAfterGivenAsAnHttpDateIsReadAgainstTheClock() {
-      String inTwoMinutes =
+      String inTwoDays =
           DateTimeFormatter.RFC_1123_DATE_TIME.format(
-              NOW.plus(Duration.ofMinutes(2)).atOffset(ZoneOffset.UTC));
-      provider.answer(429, "", "Retry-After", inTwoMinutes);
+              NOW.plus(Duration.ofDays(2)).atOffset(ZoneOffset.UTC));
+      provider.answer(429, "", "Retry-After", inTwoDays);
 
-      assertThat(gateway.send(inMail("k:429-date")).detail()).contains("retry after PT2M");
+      LinkedInResult result = gateway.send(inMail("k:429-date"));
+
+      assertThat(result.kind()).isEqualTo(LinkedInResult.Kind.RATE_LIMITED);
+      assertThat(result.retryAfter()).isEqualTo(Duration.ofDays(2));
+      assertThat(result.detail()).contains("retry after PT48H");
+    }
+
+    @Test
+    void aRetryAfterDateAlreadyPastMeansNoWait() {
+      String aMinuteAgo =
+          DateTimeFormatter.RFC_1123_DATE_TIME.format(
+              NOW.minus(Duration.ofMinutes(1)).atOffset(ZoneOffset.UTC));
+      provider.answer(429, "", "Retry-After", aMinuteAgo);
+
+      assertThat(gateway.send(inMail("k:429-past")).retryAfter()).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void aRateLimitWithoutAReadableRetryAfterCarriesNoHint() {
+      provider.answer(429, "").answer(429, "", "Retry-After", "soon");
+
+      LinkedInResult none = gateway.send(inMail("k:429-none"));
+      LinkedInResult unreadable = gateway.send(inMail("k:429-unreadable"));
+
+      assertThat(none.kind()).isEqualTo(LinkedInResult.Kind.RATE_LIMITED);
+      assertThat(none.retryAfter()).isNull();
+      assertThat(none.detail()).contains("no Retry-After given");
+      assertThat(unreadable.kind()).isEqualTo(LinkedInResult.Kind.RATE_LIMITED);
+      assertThat(unreadable.retryAfter()).isNull();
     }
 
     @Test
@@ -384,15 +412,43 @@ class ProviderLinkedInGatewayTest {
     void isReadForTheSeatsAccount() {
       provider.answer(200, "{\"inmail_credits\":17}");
 
-      assertThat(gateway.inMailCredits("seat-emea")).isEqualTo(OptionalInt.of(17));
-      assertThat(provider.lastRequest().path()).isEqualTo("/api/v1/accounts/acc-emea/credits");
+      assertThat(gateway.reportedInMailCredits("seat-emea")).contains(17);
+      FakeProvider.Request request = provider.lastRequest();
+      assertThat(request.method()).isEqualTo("GET");
+      assertThat(request.path()).isEqualTo("/api/v1/accounts/acc-emea/credits");
+      assertThat(request.header("Authorization")).isEqualTo("Bearer test-token");
     }
 
     @Test
     void isEmptyWhereTheProviderDoesNotOfferIt() {
-      provider.answer(404, "");
+      provider.answer(404, "").answer(501, "").answer(200, "{\"credits\":3}");
 
-      assertThat(gateway.inMailCredits("default")).isEmpty();
+      assertThat(gateway.reportedInMailCredits("default")).isEmpty();
+      assertThat(gateway.reportedInMailCredits("default")).isEmpty();
+      assertThat(gateway.reportedInMailCredits("default")).as("no inmail_credits").isEmpty();
+    }
+
+    @Test
+    void aFigureThatIsNotACountIsIgnored() {
+      provider.answer(200, "{\"inmail_credits\":-2}").answer(200, "{\"inmail_credits\":\"17\"}");
+
+      assertThat(gateway.reportedInMailCredits("default")).isEmpty();
+      assertThat(gateway.reportedInMailCredits("default")).isEmpty();
+    }
+
+    @Test
+    void aFailedReadIsThrownWithoutTheProvidersWords() {
+      provider
+          .answer(503, "{\"detail\":\"down for " + PROFILE + "\"}")
+          .answer(401, "{\"code\":\"bad_token\"}");
+
+      assertThatThrownBy(() -> gateway.reportedInMailCredits("default"))
+          .isInstanceOf(ProviderUnavailableException.class)
+          .hasMessageContaining("HTTP 503")
+          .hasMessageNotContaining("linkedin.com");
+      assertThatThrownBy(() -> gateway.reportedInMailCredits("default"))
+          .isInstanceOf(ProviderUnavailableException.class)
+          .hasMessageContaining("HTTP 401");
     }
   }
 }
