@@ -66,6 +66,20 @@ public class InboxActivitiesImpl implements InboxActivities {
     return poll(inbox, batch, null);
   }
 
+  /**
+   * The mail server stamps arrival on the wall clock; Sequor's engine clock can run ahead of it in
+   * the embedded runtime once the dev clock has moved. Shifted by the current difference, an
+   * arrival keeps its place relative to the sends it answers.
+   */
+  private Instant engineTime(java.util.Date receivedDate) {
+    Instant now = clock.now();
+    if (receivedDate == null) {
+      return now;
+    }
+    Instant shifted = receivedDate.toInstant().plus(java.time.Duration.between(Instant.now(), now));
+    return shifted.isAfter(now) ? now : shifted;
+  }
+
   private PollResult poll(
       Inbox inbox,
       int batch,
@@ -92,10 +106,7 @@ public class InboxActivitiesImpl implements InboxActivities {
           if (read == batch) {
             return new PollResult(read, true);
           }
-          Instant received =
-              candidate.getReceivedDate() == null
-                  ? clock.now()
-                  : candidate.getReceivedDate().toInstant();
+          Instant received = engineTime(candidate.getReceivedDate());
           // A detached copy: the intake reads it after this folder may have closed.
           MimeMessage copy = new MimeMessage((MimeMessage) candidate);
           intake.receive(
