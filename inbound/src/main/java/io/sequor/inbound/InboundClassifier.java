@@ -17,9 +17,10 @@ import java.util.stream.Collectors;
  * Tells what an inbound email is. The rules run in this order and the first that fires decides:
  *
  * <ol>
+ *   <li>a delivery status notification (RFC 3464) that reports a failed or delayed recipient;
  *   <li>our own message: its Message-ID is on one of our domains, or it is from one of our
  *       addresses;
- *   <li>a delivery status notification (RFC 3464) that reports a failed or delayed recipient;
+ *   <li>a delivery report without a failure, or a read receipt: an automatic answer;
  *   <li>an out-of-office: an auto-reply subject or body phrase in one of seven languages;
  *   <li>a plain-text bounce: from a mail daemon, or with a bounce subject, giving a status code or
  *       a bounce phrase;
@@ -95,6 +96,15 @@ public final class InboundClassifier {
 
   private Classification decide(MimeMessage message, Instant receivedAt) {
     Envelope envelope = Envelope.read(message);
+    List<MailParts.Leaf> leaves = MailParts.leaves(message);
+    String body = bodyText(leaves);
+    String answered = answeredId(envelope);
+
+    // A delivery report first: one from our own mail server may carry a Message-ID on our domain.
+    Optional<Bounces.Bounce> report = bounces.fromReport(leaves, body);
+    if (report.isPresent() && report.get().kind() != null) {
+      return bounce(report.get());
+    }
     String idDomain = envelope.messageIdDomain();
     if (idDomain != null && ownDomains.contains(idDomain)) {
       return Classification.of(Kind.OWN_MESSAGE, "Message-ID on an own domain");
@@ -102,18 +112,8 @@ public final class InboundClassifier {
     if (envelope.fromAddress != null && ownAddresses.contains(envelope.fromAddress)) {
       return Classification.of(Kind.OWN_MESSAGE, "From an own address");
     }
-
-    List<MailParts.Leaf> leaves = MailParts.leaves(message);
-    String body = bodyText(leaves);
-    String answered = answeredId(envelope);
-
-    Optional<Bounces.Bounce> report = bounces.fromReport(leaves, body);
     if (report.isPresent()) {
-      Bounces.Bounce dsn = report.get();
-      if (dsn.kind() != null) {
-        return bounce(dsn);
-      }
-      return Classification.of(Kind.AUTO_REPLY, dsn.reason()).answering(answered);
+      return Classification.of(Kind.AUTO_REPLY, report.get().reason()).answering(answered);
     }
     if (leaves.stream().anyMatch(l -> l.type().equals("message/disposition-notification"))) {
       return Classification.of(Kind.AUTO_REPLY, "disposition notification (read receipt)")
