@@ -47,7 +47,7 @@ final class ReturnDates {
 
   private static final int DAYS_AHEAD = 400;
 
-  private static final Set<String> AMBIGUOUS_SHORT_NAMES = Set.of("ago", "set", "mag", "dom");
+  private static final Set<String> AMBIGUOUS_SHORT_NAMES = Set.of("ago", "set", "mag");
   private static final Pattern SENTENCE_END =
       Pattern.compile("(?<![\\d\\s])[.!?;](?=\\s)|\\n\\s*\\n");
   private static final Pattern TIME =
