@@ -42,6 +42,10 @@ public final class InboundClassifier {
   static final int BARE_WORD_MAX_WORDS = 6;
 
   private static final int MAX_TEXT = 100_000;
+
+  /** What a person wrote above the quote: an out-of-office or a request is said at the top. */
+  private static final int MAX_FRESH_TEXT = 20_000;
+
   private static final Pattern REPLY_PREFIXES =
       Pattern.compile(
           "^(?:\\s*(?:re|aw|antw|sv|vs|fw|fwd|wg|tr|rv|r|rif|enc|res)\\s*:|\\s*\\[[^\\]]*\\])+");
@@ -122,7 +126,7 @@ public final class InboundClassifier {
 
     String subject = REPLY_PREFIXES.matcher(Fold.fold(envelope.subject).strip()).replaceFirst("");
     subject = subject.strip();
-    String fresh = Fold.fold(quotes.strip(body));
+    String fresh = Fold.fold(head(quotes.strip(body), MAX_FRESH_TEXT));
     String absenceText = subject + "\n" + fresh;
     String autoHeader = autoHeader(envelope);
 
@@ -168,6 +172,10 @@ public final class InboundClassifier {
     return Classification.of(Kind.REPLY, "no other rule matched").answering(answered);
   }
 
+  private static String head(String text, int max) {
+    return text.length() > max ? text.substring(0, max) : text;
+  }
+
   private static Classification bounce(Bounces.Bounce bounce) {
     return new Classification(
         bounce.kind(),
@@ -190,7 +198,7 @@ public final class InboundClassifier {
         text.append(MailParts.htmlText(MailParts.text(leaf.part()))).append('\n');
       }
     }
-    return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text.toString();
+    return head(text.toString(), MAX_TEXT);
   }
 
   /** The id of our message this one answers: In-Reply-To first, then References, latest first. */
@@ -290,12 +298,8 @@ public final class InboundClassifier {
     String[] clause = before.substring(lastClauseBreak(before) + 1).strip().split("\\s+");
     String words =
         String.join(" ", List.of(clause).subList(Math.max(0, clause.length - 3), clause.length));
-    for (PhraseBook.Phrase negation : book.phrases("negation")) {
-      if (negation.language().equals(hit.language()) && negation.pattern().matcher(words).find()) {
-        return true;
-      }
-    }
-    return false;
+    return book.find("negation", words).stream()
+        .anyMatch(negation -> negation.language().equals(hit.language()));
   }
 
   private static int lastClauseBreak(String text) {

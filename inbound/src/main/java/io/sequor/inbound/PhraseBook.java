@@ -31,7 +31,6 @@ final class PhraseBook {
       Set.of("quote-header", "quote-header-wrapped", "quote-separator");
   private static final Set<String> PAIR_SECTIONS =
       Set.of("relative-day", "month-alias", "weekday-alias");
-  private static final String EDGE_BEFORE = "(?<![\\p{L}\\p{N}])";
   private static final String EDGE_AFTER = "(?![\\p{L}\\p{N}])";
 
   private static final PhraseBook STANDARD = load();
@@ -58,8 +57,12 @@ final class PhraseBook {
     List<Hit> hits = new ArrayList<>();
     for (Phrase phrase : phrases.getOrDefault(section, List.of())) {
       Matcher m = phrase.pattern().matcher(folded);
-      while (m.find()) {
-        hits.add(new Hit(phrase.language(), phrase.text(), m.start(), m.end()));
+      int from = 0;
+      while (from <= folded.length() && m.find(from)) {
+        if (startsWord(folded, m.start())) {
+          hits.add(new Hit(phrase.language(), phrase.text(), m.start(), m.end()));
+        }
+        from = m.start() + 1;
       }
     }
     hits.sort(Comparator.comparingInt(Hit::start).thenComparing(h -> -(h.end() - h.start())));
@@ -135,8 +138,18 @@ final class PhraseBook {
     }
   }
 
+  /**
+   * True if a match at {@code start} begins a word. Checked here rather than by a lookbehind in the
+   * pattern, so that each pattern starts with its literal first word and the JDK can search for it
+   * with Boyer-Moore.
+   */
+  static boolean startsWord(String text, int start) {
+    return start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1));
+  }
+
+  /** A phrase's pattern; it matches whole words only when {@link #startsWord} holds too. */
   static Pattern compile(String foldedPhrase) {
-    StringBuilder regex = new StringBuilder(EDGE_BEFORE);
+    StringBuilder regex = new StringBuilder();
     boolean first = true;
     boolean wildcard = false;
     for (String token : foldedPhrase.split("\\s+")) {
