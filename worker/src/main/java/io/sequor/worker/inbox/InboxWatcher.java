@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
 class InboxWatcher implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(InboxWatcher.class);
-  private static final Duration RECONNECT = Duration.ofSeconds(30);
+  private static final Duration RECONNECT = Duration.ofSeconds(5);
 
   private final Inboxes inboxes;
   private final WorkflowClient temporal;
