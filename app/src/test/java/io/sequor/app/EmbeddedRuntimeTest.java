@@ -54,6 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
       "sequor.linkedin.plans.test-five.cost-per-credit=10",
       "sequor.linkedin.sandbox-blocking-profiles=https://www.linkedin.com/in/blocks-inmail",
       "sequor.linkedin.provider.webhook-secret=embedded-test-webhook-secret",
+      "sequor.inbound.webhook-secret=embedded-test-inbound-secret",
+      "sequor.inbound.poll-interval=PT2S",
       "sequor.enrolment.manual-task-missed=NEXT_WINDOW",
       "sequor.enrolment.manual-task-max-pushes=1",
       "logging.level.io.temporal=WARN"
@@ -95,6 +97,21 @@ public abstract class EmbeddedRuntimeTest {
             .header("Content-Type", "application/json")
             .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
             .build());
+  }
+
+  /** The {@code X-Sequor-Signature} of a webhook body, as a sender holding {@code key} makes it. */
+  protected static String signature(String key, String timestamp, String body) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(
+          new javax.crypto.spec.SecretKeySpec(
+              key.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+      byte[] digest =
+          mac.doFinal((timestamp + "." + body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "sha256=" + java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   protected Reply delete(String path) {

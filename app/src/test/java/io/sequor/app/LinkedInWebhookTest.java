@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.sequor.domain.enrolments.StepExecutionStore;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -157,7 +152,7 @@ class LinkedInWebhookTest extends EmbeddedRuntimeTest {
               "X-Sequor-Timestamp",
               now,
               "X-Sequor-Signature",
-              sign("not-the-shared-secret", now, event));
+              signature("not-the-shared-secret", now, event));
 
       assertThat(forged.status()).isEqualTo(401);
       assertThat(forged.body().path("title").asString()).isEqualTo("Signature rejected");
@@ -194,7 +189,7 @@ class LinkedInWebhookTest extends EmbeddedRuntimeTest {
               "X-Sequor-Timestamp",
               stale,
               "X-Sequor-Signature",
-              sign(secret, stale, event));
+              signature(secret, stale, event));
 
       assertThat(reply.status()).isEqualTo(401);
       assertThat(unmatched(eventId)).isNull();
@@ -204,7 +199,7 @@ class LinkedInWebhookTest extends EmbeddedRuntimeTest {
     void aBodyChangedAfterSigningIsRefused() {
       String eventId = newEventId();
       String now = String.valueOf(Instant.now().getEpochSecond());
-      String signed = sign(secret, now, reply(eventId, "msg-tampered", "Hello"));
+      String signed = signature(secret, now, reply(eventId, "msg-tampered", "Hello"));
 
       Reply reply =
           post(
@@ -248,18 +243,12 @@ class LinkedInWebhookTest extends EmbeddedRuntimeTest {
   private Reply deliver(String body) {
     String now = String.valueOf(Instant.now().getEpochSecond());
     return post(
-        WEBHOOK, body, "X-Sequor-Timestamp", now, "X-Sequor-Signature", sign(secret, now, body));
-  }
-
-  private static String sign(String key, String timestamp, String body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      byte[] digest = mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
-      return "sha256=" + HexFormat.of().formatHex(digest);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+        WEBHOOK,
+        body,
+        "X-Sequor-Timestamp",
+        now,
+        "X-Sequor-Signature",
+        signature(secret, now, body));
   }
 
   private JsonNode unmatched(String eventId) {

@@ -1,5 +1,6 @@
 package io.sequor.api.linkedin;
 
+import io.sequor.api.webhooks.WebhookSignature;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +17,9 @@ class LinkedInWebhookConfiguration {
   @Bean
   WebhookSignature linkedInWebhookSignature(LinkedInWebhookProperties properties) {
     return new WebhookSignature(
-        properties.webhookSecret(), properties.webhookMaxAge(), Clock.systemUTC());
+        properties.webhookSecret(),
+        "sequor.linkedin.provider.webhook-secret",
+        properties.webhookMaxAge(),
+        Clock.systemUTC());
   }
 }

@@ -1,17 +1,14 @@
 package io.sequor.api.linkedin;
 
+import io.sequor.api.webhooks.WebhookSignature;
 import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.domain.linkedin.LinkedInEvent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.ProblemDetail;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,14 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Webhooks", description = "Events a LinkedIn provider pushes: replies and acceptances")
 class LinkedInWebhookController {
 
-  private static final Logger log = LoggerFactory.getLogger(LinkedInWebhookController.class);
-
   private final WebhookSignature signature;
   private final LinkedInWebhookService service;
   private final JsonMapper json;
 
   LinkedInWebhookController(
-      WebhookSignature signature, LinkedInWebhookService service, JsonMapper json) {
+      @Qualifier("linkedInWebhookSignature") WebhookSignature signature,
+      LinkedInWebhookService service,
+      JsonMapper json) {
     this.signature = signature;
     this.service = service;
     this.json = json;
@@ -87,16 +84,5 @@ class LinkedInWebhookController {
       throw new InvalidInputException("limit", "must be between 1 and 500");
     }
     return service.unmatched(limit).stream().map(UnmatchedEvent::of).toList();
-  }
-
-  @ExceptionHandler(WebhookRejectedException.class)
-  ResponseEntity<ProblemDetail> rejected(WebhookRejectedException e) {
-    log.warn("LinkedIn webhook delivery refused: {}", e.getMessage());
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-    boolean off = e.status().is5xxServerError();
-    problem.setType(
-        URI.create("https://sequor.dev/problems/" + (off ? "webhook-off" : "bad-signature")));
-    problem.setTitle(off ? "Webhook not configured" : "Signature rejected");
-    return ResponseEntity.status(e.status()).body(problem);
   }
 }

@@ -29,6 +29,8 @@ final class EmbeddedInfrastructure {
   final int temporalPort;
   final GreenMail mail;
   final ServerSetup smtp;
+  final ServerSetup imap;
+  private final java.util.Map<String, String> mailboxPasswords = new java.util.HashMap<>();
 
   private EmbeddedInfrastructure(EmbeddedSettings settings) throws IOException {
     this.postgres = startPostgres(settings);
@@ -36,7 +38,7 @@ final class EmbeddedInfrastructure {
     // Time skipping locked: time flows like a wall clock until the dev clock moves it.
     this.temporal = TestServer.createPortBoundServer(temporalPort, true);
     this.smtp = new ServerSetup(settings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-    ServerSetup imap = new ServerSetup(settings.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
+    this.imap = new ServerSetup(settings.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
     this.mail = new GreenMail(new ServerSetup[] {smtp, imap});
     mail.start();
     log.info(
@@ -46,6 +48,20 @@ final class EmbeddedInfrastructure {
         settings.smtpPort(),
         settings.imapPort());
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "sequor-embedded-shutdown"));
+  }
+
+  /**
+   * The local mailbox account of a sender address, created once per run with a random password:
+   * Sequor reads the replies sent to that address from it over IMAP.
+   */
+  synchronized String mailboxPassword(String address) {
+    return mailboxPasswords.computeIfAbsent(
+        address,
+        a -> {
+          String password = java.util.UUID.randomUUID().toString();
+          mail.setUser(a, a, password);
+          return password;
+        });
   }
 
   static synchronized EmbeddedInfrastructure start(EmbeddedSettings settings) {

@@ -24,7 +24,8 @@ public record SequorProperties(
     @Valid @NotNull @DefaultValue Enrolment enrolment,
     @Valid @NotNull @DefaultValue Limits limits,
     @Valid @NotNull @DefaultValue Mail mail,
-    @Valid @NotNull @DefaultValue LinkedIn linkedin) {
+    @Valid @NotNull @DefaultValue LinkedIn linkedin,
+    @Valid @NotNull @DefaultValue Inbound inbound) {
 
   /** The timing rules snapshotted into every new enrolment. */
   public EnrolmentSettings enrolmentSettings() {
@@ -128,5 +129,34 @@ public record SequorProperties(
       /** Sends through an account-automation provider's HTTP API; see docs/linkedin-provider.md. */
       PROVIDER
     }
+  }
+
+  /**
+   * Reading replies: IMAP polling of the sender mailboxes and the inbound-email webhook.
+   *
+   * @param pollInterval how soon a mailbox is read again after a poll that found mail
+   * @param maxPollInterval polls that find nothing space out, doubling up to this
+   * @param idle hold an IMAP IDLE connection per mailbox, where the server supports it, so new mail
+   *     wakes its poller at once
+   * @param batchSize the most messages one poll reads
+   * @param webhookSecret HMAC key of the inbound-email webhook; the webhook refuses every call
+   *     without one
+   * @param imap the IMAP account of the default mailbox, when it has one
+   */
+  public record Inbound(
+      @NotNull @DefaultValue("PT30S") Duration pollInterval,
+      @NotNull @DefaultValue("PT15M") Duration maxPollInterval,
+      @DefaultValue("true") boolean idle,
+      @Min(1) @DefaultValue("200") int batchSize,
+      String webhookSecret,
+      @Valid Imap imap) {
+
+    /** An IMAP account. */
+    public record Imap(
+        @NotBlank String host,
+        @Min(1) int port,
+        @NotBlank String username,
+        String password,
+        @DefaultValue("false") boolean ssl) {}
   }
 }

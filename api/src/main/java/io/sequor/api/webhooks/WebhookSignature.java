@@ -1,4 +1,4 @@
-package io.sequor.api.linkedin;
+package io.sequor.api.webhooks;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -12,24 +12,29 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Proves an event came from the provider and is fresh. The provider sends {@code
- * X-Sequor-Timestamp: <Unix seconds>} and {@code X-Sequor-Signature: sha256=<hex>}, the HMAC-SHA256
- * of {@code <timestamp>.<raw body>} keyed with the shared secret. Signing the timestamp with the
- * body is what makes the freshness check binding: an old delivery replayed with a new timestamp no
- * longer matches its signature.
+ * Proves a delivery came from the sender holding the shared secret and is fresh. The sender sends
+ * {@code X-Sequor-Timestamp: <Unix seconds>} and {@code X-Sequor-Signature: sha256=<hex>}, the
+ * HMAC-SHA256 of {@code <timestamp>.<raw body>} keyed with the shared secret. Signing the timestamp
+ * with the body is what makes the freshness check binding: an old delivery replayed with a new
+ * timestamp no longer matches its signature.
  */
-final class WebhookSignature {
+public final class WebhookSignature {
 
-  static final String TIMESTAMP_HEADER = "X-Sequor-Timestamp";
-  static final String SIGNATURE_HEADER = "X-Sequor-Signature";
+  public static final String TIMESTAMP_HEADER = "X-Sequor-Timestamp";
+  public static final String SIGNATURE_HEADER = "X-Sequor-Signature";
   private static final String SCHEME = "sha256=";
   private static final String ALGORITHM = "HmacSHA256";
 
   private final SecretKeySpec key;
+  private final String secretProperty;
   private final Duration maxAge;
   private final Clock clock;
 
-  WebhookSignature(String secret, Duration maxAge, Clock clock) {
+  /**
+   * @param secretProperty the setting that holds the secret, named when it is missing
+   */
+  public WebhookSignature(String secret, String secretProperty, Duration maxAge, Clock clock) {
+    this.secretProperty = secretProperty;
     this.key =
         secret == null || secret.isEmpty()
             ? null
@@ -42,9 +47,9 @@ final class WebhookSignature {
    * Returns normally only for a fresh event signed with the secret; otherwise throws {@link
    * WebhookRejectedException} saying what is wrong, never what was expected.
    */
-  void verify(String timestamp, String signature, byte[] body) {
+  public void verify(String timestamp, String signature, byte[] body) {
     if (key == null) {
-      throw WebhookRejectedException.notConfigured();
+      throw WebhookRejectedException.notConfigured(secretProperty);
     }
     if (timestamp == null || timestamp.isBlank()) {
       throw WebhookRejectedException.badSignature("the " + TIMESTAMP_HEADER + " header is missing");

@@ -1,9 +1,9 @@
-package io.sequor.api.linkedin;
+package io.sequor.api.webhooks;
 
 import org.springframework.http.HttpStatus;
 
 /** The webhook refuses a delivery before reading it; nothing was stored. */
-class WebhookRejectedException extends RuntimeException {
+public class WebhookRejectedException extends RuntimeException {
 
   private final HttpStatus status;
 
@@ -20,13 +20,12 @@ class WebhookRejectedException extends RuntimeException {
    * 503 rather than 401: a provider retries a 5xx, so events sent before the operator sets the
    * secret are delivered later instead of dropped.
    */
-  static WebhookRejectedException notConfigured() {
+  static WebhookRejectedException notConfigured(String secretProperty) {
     return new WebhookRejectedException(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        "the LinkedIn webhook is off: sequor.linkedin.provider.webhook-secret is not set");
+        HttpStatus.SERVICE_UNAVAILABLE, "this webhook is off: " + secretProperty + " is not set");
   }
 
-  HttpStatus status() {
+  public HttpStatus status() {
     return status;
   }
 }

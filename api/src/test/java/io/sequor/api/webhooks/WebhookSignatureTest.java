@@ -1,4 +1,4 @@
-package io.sequor.api.linkedin;
+package io.sequor.api.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -27,7 +27,8 @@ class WebhookSignatureTest {
       "sha256=994ca62b13bd04e31a27dc80ca6ac088059a3391218c89c83b7b6eb70fe910bc";
 
   private static WebhookSignature at(Instant now) {
-    return new WebhookSignature(SECRET, Duration.ofMinutes(5), Clock.fixed(now, ZoneOffset.UTC));
+    return new WebhookSignature(
+        SECRET, "test.secret", Duration.ofMinutes(5), Clock.fixed(now, ZoneOffset.UTC));
   }
 
   private static final WebhookSignature SIGNED_MOMENTS_AGO =
@@ -71,6 +72,7 @@ class WebhookSignatureTest {
       WebhookSignature other =
           new WebhookSignature(
               "another-secret-of-some-length",
+              "test.secret",
               Duration.ofMinutes(5),
               Clock.fixed(Instant.ofEpochSecond(1767258030L), ZoneOffset.UTC));
 
@@ -108,7 +110,8 @@ class WebhookSignatureTest {
 
     @Test
     void everythingWhenNoSecretIsSetAsUnavailableSoTheProviderRetries() {
-      WebhookSignature off = new WebhookSignature("", Duration.ofMinutes(5), Clock.systemUTC());
+      WebhookSignature off =
+          new WebhookSignature("", "test.secret", Duration.ofMinutes(5), Clock.systemUTC());
 
       assertThatThrownBy(() -> off.verify(TIMESTAMP, SIGNATURE, BODY))
           .isInstanceOfSatisfying(

@@ -1,0 +1,5 @@
+/**
+ * Tells what an inbound email is: a prospect's reply, an out-of-office, a bounce, an unsubscribe
+ * request, or a copy of our own message. Plain Java on Jakarta Mail, no Spring, no I/O of its own.
+ */
+package io.sequor.inbound;

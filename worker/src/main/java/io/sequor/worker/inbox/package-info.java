@@ -1,0 +1,2 @@
+/** Reading replies from sender mailboxes over IMAP: the poll activity and the IDLE watchers. */
+package io.sequor.worker.inbox;
