@@ -20,6 +20,7 @@ import io.sequor.domain.sequences.Copy;
 import io.sequor.domain.sequences.SequenceCatalog;
 import io.sequor.domain.sequences.SequenceVersion;
 import io.sequor.domain.sequences.StepDefinition;
+import io.sequor.domain.unsubscribe.SuppressionPolicy;
 import io.sequor.workflows.enrolment.EnrolmentInput;
 import io.sequor.workflows.enrolment.EnrolmentState;
 import io.sequor.workflows.enrolment.EnrolmentStatus;
@@ -70,6 +71,7 @@ class EnrolmentService {
   private final ResponseIntake intake;
   private final CreditLedger ledger;
   private final Copy copy;
+  private final SuppressionPolicy suppression;
   private final SequorProperties properties;
   private final SequorClock clock;
   private final JsonMapper json;
@@ -85,6 +87,7 @@ class EnrolmentService {
       ResponseIntake intake,
       CreditLedger ledger,
       Copy copy,
+      SuppressionPolicy suppression,
       SequorProperties properties,
       SequorClock clock,
       JsonMapper json) {
@@ -98,6 +101,7 @@ class EnrolmentService {
     this.intake = intake;
     this.ledger = ledger;
     this.copy = copy;
+    this.suppression = suppression;
     this.properties = properties;
     this.clock = clock;
     this.json = json;
@@ -130,12 +134,14 @@ class EnrolmentService {
               if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
               }
-              if (prospects.isSuppressed(prospect)) {
+              Optional<FieldProblem> suppressed =
+                  suppression.refusal(
+                      version, prospect, request.prospectId() != null ? "prospectId" : "prospect");
+              if (suppressed.isPresent()) {
                 throw new ConflictException(
-                    "prospect "
-                        + prospect.id()
-                        + " is suppressed (unsubscribed) and cannot be enrolled",
-                    null);
+                    "prospect " + prospect.id() + ": " + suppressed.get().reason(),
+                    null,
+                    List.of(suppressed.get()));
               }
               return enrolments.insert(
                   prospect.id(),

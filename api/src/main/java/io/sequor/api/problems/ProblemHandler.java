@@ -56,6 +56,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     if (e.existingId() != null) {
       problem.setProperty("existingId", e.existingId());
     }
+    if (!e.problems().isEmpty()) {
+      problem.setProperty("errors", e.problems());
+    }
     return problem;
   }
 

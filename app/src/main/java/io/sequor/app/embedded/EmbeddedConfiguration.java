@@ -1,7 +1,6 @@
 package io.sequor.app.embedded;
 
 import com.google.protobuf.Empty;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import io.sequor.api.dev.DevClock;
 import io.sequor.api.dev.DevLinkedIn;
 import io.sequor.api.dev.DevMailbox;
@@ -13,7 +12,12 @@ import io.temporal.internal.common.ProtobufTimeUtils;
 import io.temporal.serviceclient.TestServiceStubs;
 import io.temporal.serviceclient.TestServiceStubsOptions;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,15 +89,40 @@ class EmbeddedConfiguration {
               new DevMailbox.Mail(
                   m.getMessageID(),
                   m.getFrom()[0].toString(),
-                  m.getAllRecipients()[0].toString(),
+                  ((InternetAddress) m.getAllRecipients()[0]).getAddress(),
                   m.getSubject(),
-                  GreenMailUtil.getBody(m),
-                  m.getReceivedDate() == null ? null : m.getReceivedDate().toInstant()));
-        } catch (MessagingException e) {
+                  part(m, "text/plain"),
+                  m.getReceivedDate() == null ? null : m.getReceivedDate().toInstant(),
+                  part(m, "text/html"),
+                  header(m, "In-Reply-To"),
+                  header(m, "References"),
+                  header(m, "List-Unsubscribe")));
+        } catch (MessagingException | IOException e) {
           throw new IllegalStateException("mailbox message unreadable", e);
         }
       }
       return mails;
     };
+  }
+
+  /** The first part of a type, looking inside multiparts; the whole body of a one-part message. */
+  private static String part(Part part, String type) throws MessagingException, IOException {
+    if (part.isMimeType(type)) {
+      return (String) part.getContent();
+    }
+    if (part.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String found = part(multipart.getBodyPart(i), type);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String header(MimeMessage message, String name) throws MessagingException {
+    String value = message.getHeader(name, " ");
+    return value == null ? null : MimeUtility.unfold(value);
   }
 }

@@ -10,7 +10,8 @@ import org.springframework.core.env.Profiles;
 
 /**
  * Starts the embedded services before the context is built and points the datasource, the mail
- * sender and the Temporal client at them. Registered in META-INF/spring.factories.
+ * sender and the Temporal client at them; supplies an unsubscribe-link secret when none is set.
+ * Registered in META-INF/spring.factories.
  */
 public class EmbeddedRuntimeInitializer
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -21,8 +22,12 @@ public class EmbeddedRuntimeInitializer
     if (!env.acceptsProfiles(Profiles.of("embedded"))) {
       return;
     }
-    EmbeddedInfrastructure infra = EmbeddedInfrastructure.start(EmbeddedSettings.from(env));
+    EmbeddedSettings settings = EmbeddedSettings.from(env);
+    EmbeddedInfrastructure infra = EmbeddedInfrastructure.start(settings);
     Map<String, Object> props = new HashMap<>();
+    if (env.getProperty("sequor.mail.unsubscribe-secret", "").isBlank()) {
+      props.put("sequor.mail.unsubscribe-secret", UnsubscribeSecret.load(settings));
+    }
     props.put("spring.datasource.url", infra.jdbcUrl());
     props.put("spring.datasource.username", "postgres");
     props.put("spring.datasource.password", "postgres");

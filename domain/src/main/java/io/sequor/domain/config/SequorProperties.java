@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +23,13 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("sequor")
 public record SequorProperties(
     @DefaultValue("false") boolean loadExampleSequence,
+    @NotBlank
+        @Pattern(
+            regexp = "https?://[^\\s/?#]+(/[^\\s?#]*)?",
+            message =
+                "must be an http(s) URL without query or fragment, like https://sequor.example.com")
+        @DefaultValue("http://localhost:8080")
+        String publicUrl,
     @Valid @NotNull @DefaultValue Enrolment enrolment,
     @Valid @NotNull @DefaultValue Limits limits,
     @Valid @NotNull @DefaultValue Mail mail,
@@ -72,10 +81,39 @@ public record SequorProperties(
       @Min(1) @DefaultValue("120") int wordsAdvised,
       @Min(1) @DefaultValue("1") int questionsAdvised) {}
 
-  /** Outbound email. */
+  /**
+   * Outbound email.
+   *
+   * @param unsubscribeSecret the key that signs unsubscribe links; the embedded runtime makes one
+   *     when none is set
+   * @param unsubscribeSuppressesDomain whether an unsubscribe link suppresses the address's whole
+   *     domain, not only the address
+   * @param onSuppressed what a new enrolment of a suppressed address does
+   */
   public record Mail(
       @NotBlank @Email @DefaultValue("outreach@sequor.local") String from,
-      @NotBlank @DefaultValue("sequor.local") String messageIdDomain) {}
+      @NotBlank @DefaultValue("sequor.local") String messageIdDomain,
+      @NotBlank(message = "must be set (SEQUOR_UNSUBSCRIBE_SECRET): it signs unsubscribe links")
+          @Size(min = 32, message = "must be at least 32 characters")
+          @DefaultValue("")
+          String unsubscribeSecret,
+      @DefaultValue("false") boolean unsubscribeSuppressesDomain,
+      @NotNull @DefaultValue("SKIP_EMAIL") OnSuppressed onSuppressed) {
+
+    /** Keeps the secret out of logs and error messages. */
+    @Override
+    public String toString() {
+      return "Mail[from=%s, messageIdDomain=%s, unsubscribeSecret=<hidden>, unsubscribeSuppressesDomain=%s, onSuppressed=%s]"
+          .formatted(from, messageIdDomain, unsubscribeSuppressesDomain, onSuppressed);
+    }
+
+    public enum OnSuppressed {
+      /** The enrolment is refused with a 409 naming {@code prospect.email}. */
+      REFUSE,
+      /** The enrolment goes ahead; its email steps are skipped, LinkedIn steps go out. */
+      SKIP_EMAIL
+    }
+  }
 
   /**
    * LinkedIn sending, seats and their plans.

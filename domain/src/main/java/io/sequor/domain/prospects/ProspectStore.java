@@ -190,14 +190,49 @@ public class ProspectStore {
         .update();
   }
 
+  /** Whether anything of the prospect's is suppressed: address, its domain, or profile. */
   public boolean isSuppressed(Prospect prospect) {
+    return emailSuppressed(prospect) || linkedInSuppressed(prospect);
+  }
+
+  /** Whether email may not go to the prospect's address: it, or its domain, is suppressed. */
+  public boolean emailSuppressed(Prospect prospect) {
+    if (prospect.email() == null) {
+      return false;
+    }
     return jdbc.sql(
                 "SELECT count(*) FROM suppressions WHERE (email IS NOT NULL AND lower(email) = lower(?))"
-                    + " OR (linkedin_url IS NOT NULL AND linkedin_url = ?)")
-            .params(prospect.email(), prospect.linkedinUrl())
+                    + " OR (domain IS NOT NULL AND lower(domain) = lower(?))")
+            .params(prospect.email(), domainOf(prospect.email()))
             .query(Long.class)
             .single()
         > 0;
+  }
+
+  /** Whether LinkedIn may not reach the prospect's profile. */
+  public boolean linkedInSuppressed(Prospect prospect) {
+    if (prospect.linkedinUrl() == null) {
+      return false;
+    }
+    return jdbc.sql("SELECT count(*) FROM suppressions WHERE linkedin_url = ?")
+            .param(prospect.linkedinUrl())
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** Suppresses every address of an email domain for good. Repeating it is harmless. */
+  public void suppressDomain(String domain, String reason) {
+    jdbc.sql(
+            "INSERT INTO suppressions (domain, reason, created_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT DO NOTHING")
+        .params(domain.toLowerCase(Locale.ROOT), reason, Timestamp.from(clock.now()))
+        .update();
+  }
+
+  /** The part of an address after its last {@code @}. */
+  public static String domainOf(String email) {
+    return email.substring(email.lastIndexOf('@') + 1);
   }
 
   /** Suppresses the prospect's email and LinkedIn profile for good. Repeating it is harmless. */

@@ -6,6 +6,7 @@ import io.sequor.domain.prospects.Prospect;
 import io.sequor.domain.templates.Templates;
 import io.sequor.workflows.sequence.Channel;
 import io.sequor.workflows.sequence.Medium;
+import io.sequor.workflows.sequence.NoCreditPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,14 @@ public class Copy {
     }
     String subject = step.subject() == null ? null : Templates.render(step.subject(), values);
     return new Rendered(subject, Templates.render(step.body(), values));
+  }
+
+  /**
+   * A step's body as the HTML part of an email: the plain-text body laid out as paragraphs, with
+   * its own text and every value HTML-escaped.
+   */
+  public String htmlBody(StepDefinition step, Prospect prospect) {
+    return Templates.renderHtml(step.body(), prospect.placeholderValues());
   }
 
   /** Whether the prospect can be reached on the branch at all. */
@@ -83,13 +92,10 @@ public class Copy {
         continue;
       }
       Rendered rendered = render(step, prospect);
-      if (step.channel() == Channel.EMAIL && hasLineBreak(rendered.subject())) {
-        problems.add(
-            new FieldProblem(
-                at,
-                "a value used in the subject of step '"
-                    + step.key()
-                    + "' contains a line break, which would inject an email header"));
+      if (prospect.email() != null && mayGoAsEmail(step)) {
+        headerProblems(step, prospect, at).stream()
+            .filter(p -> !problems.contains(p))
+            .forEach(problems::add);
       }
       int limit =
           switch (step.channel()) {
@@ -168,6 +174,41 @@ public class Copy {
 
   public int freeAccountNoteLimit() {
     return limits.connectionNoteFreeAccount();
+  }
+
+  /** An email step, or an InMail that goes out as an email when it has no credit. */
+  private static boolean mayGoAsEmail(StepDefinition step) {
+    return step.channel() == Channel.EMAIL
+        || (step.channel() == Channel.LINKEDIN_INMAIL
+            && step.noCreditPolicy() == NoCreditPolicy.EMAIL);
+  }
+
+  /**
+   * Values that would carry a line break into an email header: the names in the To header and the
+   * placeholders of the subject. A line break there would let the value add headers of its own.
+   */
+  private static List<FieldProblem> headerProblems(
+      StepDefinition step, Prospect prospect, String at) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (hasLineBreak(prospect.firstName())) {
+      problems.add(new FieldProblem(at + ".firstName", lineBreakIn("To")));
+    }
+    if (hasLineBreak(prospect.lastName())) {
+      problems.add(new FieldProblem(at + ".lastName", lineBreakIn("To")));
+    }
+    if (step.subject() != null) {
+      Map<String, String> values = prospect.placeholderValues();
+      for (String name : Templates.placeholders(step.subject())) {
+        if (hasLineBreak(values.get(name))) {
+          problems.add(new FieldProblem(at + "." + fieldFor(name), lineBreakIn("Subject")));
+        }
+      }
+    }
+    return problems;
+  }
+
+  private static String lineBreakIn(String header) {
+    return "contains a line break; it would reach the email's " + header + " header";
   }
 
   private static boolean hasLineBreak(String s) {

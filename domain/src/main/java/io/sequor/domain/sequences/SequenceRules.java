@@ -37,6 +37,7 @@ public class SequenceRules {
       return new Verdict(errors, warnings);
     }
     Set<String> keys = new HashSet<>();
+    boolean emailBefore = false;
     for (int i = 0; i < steps.size(); i++) {
       String at = "steps[" + i + "]";
       StepDefinition step = steps.get(i);
@@ -71,8 +72,9 @@ public class SequenceRules {
             .ifPresent(p -> errors.add(new FieldProblem(at + ".subject", p)));
       }
       if (step.channel() != null && step.body() != null) {
-        checkChannel(at, step, errors, warnings);
+        checkChannel(at, step, emailBefore, errors, warnings);
       }
+      emailBefore |= step.channel() == Channel.EMAIL;
       if (step.channel() != null
           && step.channel() != Channel.LINKEDIN_INMAIL
           && (step.whenNoCredit() != null || step.connectionNote() != null)) {
@@ -85,8 +87,16 @@ public class SequenceRules {
     return new Verdict(errors, warnings);
   }
 
+  /**
+   * @param emailBefore whether an email step comes earlier in the list: a later email may leave out
+   *     its subject and reply in the first email's thread
+   */
   private void checkChannel(
-      String at, StepDefinition step, List<FieldProblem> errors, List<Warning> warnings) {
+      String at,
+      StepDefinition step,
+      boolean emailBefore,
+      List<FieldProblem> errors,
+      List<Warning> warnings) {
     String body = step.body();
     switch (step.channel()) {
       case LINKEDIN_INMAIL -> {
@@ -135,8 +145,17 @@ public class SequenceRules {
         }
       }
       case EMAIL -> {
-        if (step.subject() == null || step.subject().isBlank()) {
-          errors.add(new FieldProblem(at + ".subject", "an email step needs a subject"));
+        if ((step.subject() == null || step.subject().isBlank()) && !emailBefore) {
+          errors.add(
+              new FieldProblem(
+                  at + ".subject",
+                  "the first email step needs a subject; later ones may leave it out to reply in"
+                      + " its thread"));
+        } else if (step.subject() != null && step.subject().isBlank()) {
+          errors.add(
+              new FieldProblem(
+                  at + ".subject",
+                  "must not be blank; leave it out to reply in the first email's thread"));
         }
         adviseCopy(at, body, warnings);
       }

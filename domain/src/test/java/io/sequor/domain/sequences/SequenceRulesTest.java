@@ -65,4 +65,29 @@ class SequenceRulesTest {
         .extracting(FieldProblem::field)
         .containsExactly("steps[1].key", "steps[2].key");
   }
+
+  @Test
+  void onlyTheFirstEmailStepNeedsASubjectLaterOnesMayReplyInItsThread() {
+    List<StepDefinition> threaded =
+        List.of(
+            new StepDefinition("inmail", Channel.LINKEDIN_INMAIL, 0, "S", "Hi"),
+            new StepDefinition("first", Channel.EMAIL, 1, "Hello {{company}}", "Hi"),
+            new StepDefinition("bump", Channel.EMAIL, 3, null, "Hi again"));
+    assertThat(rules.check("s", threaded).errors()).isEmpty();
+
+    List<StepDefinition> noOpener =
+        List.of(
+            new StepDefinition("first", Channel.EMAIL, 1, null, "Hi"),
+            new StepDefinition("blank", Channel.EMAIL, 3, " ", "Hi again"));
+    assertThat(rules.check("s", noOpener).errors())
+        .extracting(FieldProblem::field, FieldProblem::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "steps[0].subject",
+                "the first email step needs a subject; later ones may leave it out to reply in"
+                    + " its thread"),
+            org.assertj.core.groups.Tuple.tuple(
+                "steps[1].subject",
+                "must not be blank; leave it out to reply in the first email's thread"));
+  }
 }

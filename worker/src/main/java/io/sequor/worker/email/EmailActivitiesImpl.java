@@ -2,9 +2,9 @@ package io.sequor.worker.email;
 
 import io.sequor.domain.config.SequorClock;
 import io.sequor.domain.config.SequorProperties;
+import io.sequor.domain.enrolments.EmailThreads;
 import io.sequor.domain.enrolments.StepExecution;
 import io.sequor.domain.enrolments.StepExecutionStore;
-import io.sequor.domain.sequences.Copy;
 import io.sequor.domain.templates.Templates;
 import io.sequor.worker.enrolments.SendContext;
 import io.sequor.worker.enrolments.SendContexts;
@@ -32,7 +32,8 @@ class EmailActivitiesImpl implements EmailActivities {
   private final SendContexts contexts;
   private final StepExecutionStore executions;
   private final EmailGateway gateway;
-  private final Copy copy;
+  private final EmailComposer composer;
+  private final EmailThreads threads;
   private final SequorProperties.Mail mail;
   private final SequorClock clock;
 
@@ -40,13 +41,15 @@ class EmailActivitiesImpl implements EmailActivities {
       SendContexts contexts,
       StepExecutionStore executions,
       EmailGateway gateway,
-      Copy copy,
+      EmailComposer composer,
+      EmailThreads threads,
       SequorProperties properties,
       SequorClock clock) {
     this.contexts = contexts;
     this.executions = executions;
     this.gateway = gateway;
-    this.copy = copy;
+    this.composer = composer;
+    this.threads = threads;
     this.mail = properties.mail();
     this.clock = clock;
   }
@@ -67,14 +70,14 @@ class EmailActivitiesImpl implements EmailActivities {
     if (context.prospect().emailUndeliverable()) {
       return result(SendOutcome.INVALID_ADDRESS, null, "email address is undeliverable");
     }
-    Copy.Rendered rendered;
+    String messageId =
+        "<" + request.enrolmentId() + "." + request.stepKey() + "@" + mail.messageIdDomain() + ">";
+    OutboundEmail email;
     try {
-      rendered = copy.render(context.step(), context.prospect());
+      email = composer.compose(context, messageId);
     } catch (Templates.MissingValueException e) {
       return result(SendOutcome.FAILED, null, e.getMessage());
     }
-    String messageId =
-        "<" + request.enrolmentId() + "." + request.stepKey() + "@" + mail.messageIdDomain() + ">";
     Instant now = clock.now();
     StepExecutionStore.Claim claim =
         executions.claim(
@@ -89,17 +92,12 @@ class EmailActivitiesImpl implements EmailActivities {
       return settle(claim.holder());
     }
     UUID token = claim.token().get();
+    threads.recordSubject(request.idempotencyKey(), email.subject());
     if (!executions.handOver(request.idempotencyKey(), token)) {
       throw new IllegalStateException("another attempt took this send over; this one sent nothing");
     }
     try {
-      gateway.send(
-          new OutboundEmail(
-              messageId,
-              mail.from(),
-              context.prospect().email(),
-              rendered.subject(),
-              rendered.body()));
+      gateway.send(email);
     } catch (EmailRejectedException e) {
       if (e.permanent()) {
         executions.finish(

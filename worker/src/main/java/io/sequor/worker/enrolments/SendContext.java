@@ -10,7 +10,8 @@ import java.util.Optional;
  * What a send needs from the store.
  *
  * @param holdReason set when nothing may be sent: a stopping response is recorded, the enrolment
- *     stopped, or the prospect is suppressed
+ *     stopped, or the channel's address is suppressed (the email address or its domain for email,
+ *     the LinkedIn profile for LinkedIn)
  */
 public record SendContext(
     SendRequest request,

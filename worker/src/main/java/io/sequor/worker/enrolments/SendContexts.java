@@ -9,6 +9,7 @@ import io.sequor.domain.sequences.SequenceCatalog;
 import io.sequor.domain.sequences.StepDefinition;
 import io.sequor.workflows.enrolment.EnrolmentStatus;
 import io.sequor.workflows.enrolment.SendRequest;
+import io.sequor.workflows.sequence.Medium;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,8 +59,14 @@ public class SendContexts {
       hold = Optional.of("enrolment stopped before this step");
     } else if (responses.hasStoppingResponse(id)) {
       hold = Optional.of("prospect responded before this step");
-    } else if (prospects.isSuppressed(prospect)) {
-      hold = Optional.of("prospect is suppressed");
+    } else if (request.channel().medium() == Medium.EMAIL
+        ? prospects.emailSuppressed(prospect)
+        : prospects.linkedInSuppressed(prospect)) {
+      hold =
+          Optional.of(
+              request.channel().medium() == Medium.EMAIL
+                  ? "email address is suppressed (unsubscribed)"
+                  : "prospect is suppressed");
     }
     return new SendContext(request, enrolment, prospect, step, hold);
   }

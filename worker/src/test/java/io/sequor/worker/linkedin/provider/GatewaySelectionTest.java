@@ -51,7 +51,9 @@ class GatewaySelectionTest {
     for (String gateway : new String[] {"SANDBOX", "MANUAL"}) {
       worker
           .withUserConfiguration(SequorSettings.class)
-          .withPropertyValues("sequor.linkedin.gateway=" + gateway)
+          .withPropertyValues(
+              "sequor.linkedin.gateway=" + gateway,
+              "sequor.mail.unsubscribe-secret=a-test-secret-of-at-least-32-characters")
           .run(
               context ->
                   assertThat(context)
