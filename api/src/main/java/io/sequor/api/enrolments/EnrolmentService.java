@@ -14,6 +14,7 @@ import io.sequor.domain.errors.ConflictException;
 import io.sequor.domain.errors.FieldProblem;
 import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.domain.errors.NotFoundException;
+import io.sequor.domain.mailboxes.MailboxStore;
 import io.sequor.domain.prospects.Prospect;
 import io.sequor.domain.prospects.ProspectStore;
 import io.sequor.domain.sequences.Copy;
@@ -69,6 +70,7 @@ class EnrolmentService {
   private final ResponseStore responses;
   private final ResponseIntake intake;
   private final CreditLedger ledger;
+  private final MailboxStore mailboxes;
   private final Copy copy;
   private final SequorProperties properties;
   private final SequorClock clock;
@@ -84,6 +86,7 @@ class EnrolmentService {
       ResponseStore responses,
       ResponseIntake intake,
       CreditLedger ledger,
+      MailboxStore mailboxes,
       Copy copy,
       SequorProperties properties,
       SequorClock clock,
@@ -97,6 +100,7 @@ class EnrolmentService {
     this.responses = responses;
     this.intake = intake;
     this.ledger = ledger;
+    this.mailboxes = mailboxes;
     this.copy = copy;
     this.properties = properties;
     this.clock = clock;
@@ -137,11 +141,14 @@ class EnrolmentService {
                         + " is suppressed (unsubscribed) and cannot be enrolled",
                     null);
               }
+              String mailboxId =
+                  mailboxes.assign(MailboxStore.pool(request.mailboxId(), request.mailboxIds()));
               return enrolments.insert(
                   prospect.id(),
                   version.sequenceId(),
                   version.id(),
                   seatId,
+                  mailboxId,
                   idempotencyKey,
                   fingerprint);
             });
@@ -212,6 +219,7 @@ class EnrolmentService {
     if (request.seatId() != null && !ledger.seatExists(request.seatId())) {
       problems.add(new FieldProblem("seatId", "no seat with id '" + request.seatId() + "'"));
     }
+    problems.addAll(mailboxes.choiceProblems(request.mailboxId(), request.mailboxIds()));
     if (request.version() != null && request.version() < 1) {
       problems.add(new FieldProblem("version", "must be 1 or more"));
     }
@@ -274,6 +282,7 @@ class EnrolmentService {
           version.version(),
           record.prospectId(),
           record.seatId(),
+          MailboxStore.mailboxOf(record),
           record.createdAt(),
           s.pausedUntil(),
           s.emailBranchStopped(),
@@ -292,6 +301,7 @@ class EnrolmentService {
         version.version(),
         record.prospectId(),
         record.seatId(),
+        MailboxStore.mailboxOf(record),
         record.createdAt(),
         null,
         false,

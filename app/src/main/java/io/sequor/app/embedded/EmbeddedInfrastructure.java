@@ -10,8 +10,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +33,8 @@ final class EmbeddedInfrastructure {
   final int temporalPort;
   final GreenMail mail;
   final ServerSetup smtp;
+  final ServerSetup imap;
+  private final Map<String, String> mailboxPasswords = new ConcurrentHashMap<>();
 
   private EmbeddedInfrastructure(EmbeddedSettings settings) throws IOException {
     this.postgres = startPostgres(settings);
@@ -36,7 +42,7 @@ final class EmbeddedInfrastructure {
     // Time skipping locked: time flows like a wall clock until the dev clock moves it.
     this.temporal = TestServer.createPortBoundServer(temporalPort, true);
     this.smtp = new ServerSetup(settings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-    ServerSetup imap = new ServerSetup(settings.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
+    this.imap = new ServerSetup(settings.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
     this.mail = new GreenMail(new ServerSetup[] {smtp, imap});
     mail.start();
     log.info(
@@ -57,6 +63,23 @@ final class EmbeddedInfrastructure {
       }
     }
     return instance;
+  }
+
+  /**
+   * The password of a mail server account for this address, created on first ask with a random
+   * password, so a mailbox can log in to SMTP and IMAP as a real one would. Lives as long as the
+   * in-memory mail server.
+   */
+  String mailboxPassword(String address) {
+    return mailboxPasswords.computeIfAbsent(
+        address,
+        a -> {
+          byte[] random = new byte[18];
+          new SecureRandom().nextBytes(random);
+          String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+          mail.setUser(a, a, password);
+          return password;
+        });
   }
 
   String jdbcUrl() {

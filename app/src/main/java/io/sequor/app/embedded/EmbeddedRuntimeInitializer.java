@@ -10,7 +10,8 @@ import org.springframework.core.env.Profiles;
 
 /**
  * Starts the embedded services before the context is built and points the datasource, the mail
- * sender and the Temporal client at them. Registered in META-INF/spring.factories.
+ * sender and the Temporal client at them. Without a configured secrets key it uses the one kept
+ * next to the data directory, made on first start. Registered in META-INF/spring.factories.
  */
 public class EmbeddedRuntimeInitializer
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -21,8 +22,13 @@ public class EmbeddedRuntimeInitializer
     if (!env.acceptsProfiles(Profiles.of("embedded"))) {
       return;
     }
-    EmbeddedInfrastructure infra = EmbeddedInfrastructure.start(EmbeddedSettings.from(env));
+    EmbeddedSettings settings = EmbeddedSettings.from(env);
+    EmbeddedInfrastructure infra = EmbeddedInfrastructure.start(settings);
     Map<String, Object> props = new HashMap<>();
+    String key = env.getProperty("sequor.secrets.key");
+    if (key == null || key.isBlank()) {
+      props.put("sequor.secrets.key", EmbeddedSecretsKey.resolve(settings));
+    }
     props.put("spring.datasource.url", infra.jdbcUrl());
     props.put("spring.datasource.username", "postgres");
     props.put("spring.datasource.password", "postgres");
