@@ -1,5 +1,6 @@
 package io.sequor.domain.mailboxes;
 
+import io.sequor.domain.secrets.SecretException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Service;
@@ -30,7 +31,8 @@ public class MailboxProbe {
 
   /**
    * @param reason why it failed: connection refused, authentication failed, TLS failed, timeout,
-   *     unknown host, host unreachable, or connection failed; null when it worked
+   *     unknown host, host unreachable, connection failed, or an unreadable stored password; null
+   *     when it worked
    */
   public record Outcome(Status status, String reason) {}
 
@@ -60,6 +62,8 @@ public class MailboxProbe {
       return new Outcome(Status.OK, null);
     } catch (MessagingException e) {
       return new Outcome(Status.FAILED, reason(e));
+    } catch (SecretException e) {
+      return new Outcome(Status.FAILED, "the stored password cannot be read; set it again");
     }
   }
 

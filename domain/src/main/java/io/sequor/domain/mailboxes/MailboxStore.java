@@ -532,13 +532,17 @@ public class MailboxStore {
     if (a == null || b == null) {
       return a == b;
     }
-    return a.host().equals(b.host())
-        && a.port() == b.port()
-        && Objects.equals(a.logsIn() ? a.username() : null, b.logsIn() ? b.username() : null)
-        && a.security() == b.security()
-        && Objects.equals(
-            a.password() == null ? null : a.password().reveal(),
-            b.password() == null ? null : b.password().reveal());
+    try {
+      return a.host().equals(b.host())
+          && a.port() == b.port()
+          && Objects.equals(a.logsIn() ? a.username() : null, b.logsIn() ? b.username() : null)
+          && a.security() == b.security()
+          && Objects.equals(
+              a.password() == null ? null : a.password().reveal(),
+              b.password() == null ? null : b.password().reveal());
+    } catch (SecretException unreadable) {
+      return false;
+    }
   }
 
   private Map<String, Boolean> enabled(List<String> ids) {
