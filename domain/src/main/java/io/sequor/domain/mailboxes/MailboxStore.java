@@ -288,20 +288,24 @@ public class MailboxStore {
   public String assign(Collection<String> pool) {
     List<String> ids = pool.stream().filter(Objects::nonNull).distinct().sorted().toList();
     String in = String.join(", ", Collections.nCopies(Math.max(1, ids.size()), "?"));
+    // One mailbox leaves nothing to balance: no lock, so enrolments on it never queue.
     List<String> enabled =
         ids.isEmpty()
             ? List.of()
             : jdbc.sql(
                     "SELECT id FROM mailboxes WHERE id IN ("
                         + in
-                        + ") AND enabled ORDER BY id FOR UPDATE")
+                        + ") AND enabled ORDER BY id"
+                        + (ids.size() > 1 ? " FOR UPDATE" : ""))
                 .params(ids)
                 .query(String.class)
                 .list();
     if (enabled.isEmpty()) {
       throw new InvalidInputException(
           ids.size() == 1 ? "mailboxId" : "mailboxIds",
-          "no enabled mailbox to send from among " + ids);
+          ids.size() == 1
+              ? "mailbox '" + ids.get(0) + "' is missing or disabled; enable it or choose another"
+              : "no enabled mailbox to send from among " + ids);
     }
     if (enabled.size() == 1) {
       return enabled.get(0);

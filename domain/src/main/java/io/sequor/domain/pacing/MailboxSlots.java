@@ -45,7 +45,11 @@ public class MailboxSlots {
   @Transactional
   public Optional<Instant> book(
       String mailboxId, UUID enrolmentId, String stepKey, Instant notBefore) {
-    MailboxRow mailbox = mailbox(mailboxId);
+    // Unpaced mailboxes book nothing, so they need no lock and their sends never queue on it.
+    MailboxRow mailbox = mailbox(mailboxId, false);
+    if (mailbox.enabled() && mailbox.pacing().isPresent()) {
+      mailbox = mailbox(mailboxId, true);
+    }
     if (!mailbox.enabled()) {
       return Optional.empty();
     }
@@ -149,9 +153,10 @@ public class MailboxSlots {
         .single();
   }
 
-  private MailboxRow mailbox(String mailboxId) {
+  private MailboxRow mailbox(String mailboxId, boolean lock) {
     return jdbc.sql(
-            "SELECT id, enabled, pacing::text AS pacing FROM mailboxes WHERE id = ? FOR UPDATE")
+            "SELECT id, enabled, pacing::text AS pacing FROM mailboxes WHERE id = ?"
+                + (lock ? " FOR UPDATE" : ""))
         .param(mailboxId)
         .query(
             (rs, row) -> {
