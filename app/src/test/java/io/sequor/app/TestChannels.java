@@ -1,5 +1,6 @@
 package io.sequor.app;
 
+import io.sequor.domain.mailboxes.Mailbox;
 import io.sequor.worker.email.EmailGateway;
 import io.sequor.worker.email.OutboundEmail;
 import io.sequor.worker.linkedin.LinkedInGateway;
@@ -58,8 +59,8 @@ public class TestChannels {
     }
 
     @Override
-    public void send(OutboundEmail email) {
-      smtp.send(email);
+    public void send(Mailbox from, OutboundEmail email) {
+      smtp.send(from, email);
       if (crashOnce.remove(email.to())) {
         throw new IllegalStateException("simulated crash after the SMTP server accepted");
       }

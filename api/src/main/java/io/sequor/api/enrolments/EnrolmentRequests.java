@@ -6,6 +6,7 @@ import io.sequor.workflows.sequence.Medium;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** Request bodies for enrolments. */
@@ -19,7 +20,14 @@ final class EnrolmentRequests {
       UUID prospectId,
       ProspectData prospect,
       @Schema(description = "LinkedIn seat to send from; the default seat when absent")
-          String seatId) {}
+          String seatId,
+      @Schema(description = "Mailbox to send email from; the default mailbox when absent")
+          String mailboxId,
+      @Schema(
+              description =
+                  "A pool of mailboxes instead of mailboxId: the enrolment gets the enabled one"
+                      + " with the fewest enrolments assigned today, and keeps it")
+          List<String> mailboxIds) {}
 
   @Schema(description = "Something the prospect did")
   record RecordResponse(

@@ -14,6 +14,7 @@ import io.sequor.domain.errors.ConflictException;
 import io.sequor.domain.errors.FieldProblem;
 import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.domain.errors.NotFoundException;
+import io.sequor.domain.mailboxes.MailboxStore;
 import io.sequor.domain.prospects.Prospect;
 import io.sequor.domain.prospects.ProspectStore;
 import io.sequor.domain.sequences.Copy;
@@ -70,6 +71,7 @@ class EnrolmentService {
   private final ResponseStore responses;
   private final ResponseIntake intake;
   private final CreditLedger ledger;
+  private final MailboxStore mailboxes;
   private final Copy copy;
   private final SuppressionPolicy suppression;
   private final SequorProperties properties;
@@ -86,6 +88,7 @@ class EnrolmentService {
       ResponseStore responses,
       ResponseIntake intake,
       CreditLedger ledger,
+      MailboxStore mailboxes,
       Copy copy,
       SuppressionPolicy suppression,
       SequorProperties properties,
@@ -100,6 +103,7 @@ class EnrolmentService {
     this.responses = responses;
     this.intake = intake;
     this.ledger = ledger;
+    this.mailboxes = mailboxes;
     this.copy = copy;
     this.suppression = suppression;
     this.properties = properties;
@@ -143,11 +147,14 @@ class EnrolmentService {
                     null,
                     List.of(suppressed.get()));
               }
+              String mailboxId =
+                  mailboxes.assign(MailboxStore.pool(request.mailboxId(), request.mailboxIds()));
               return enrolments.insert(
                   prospect.id(),
                   version.sequenceId(),
                   version.id(),
                   seatId,
+                  mailboxId,
                   idempotencyKey,
                   fingerprint);
             });
@@ -218,6 +225,7 @@ class EnrolmentService {
     if (request.seatId() != null && !ledger.seatExists(request.seatId())) {
       problems.add(new FieldProblem("seatId", "no seat with id '" + request.seatId() + "'"));
     }
+    problems.addAll(mailboxes.choiceProblems(request.mailboxId(), request.mailboxIds()));
     if (request.version() != null && request.version() < 1) {
       problems.add(new FieldProblem("version", "must be 1 or more"));
     }
@@ -280,6 +288,7 @@ class EnrolmentService {
           version.version(),
           record.prospectId(),
           record.seatId(),
+          MailboxStore.mailboxOf(record),
           record.createdAt(),
           s.pausedUntil(),
           s.emailBranchStopped(),
@@ -298,6 +307,7 @@ class EnrolmentService {
         version.version(),
         record.prospectId(),
         record.seatId(),
+        MailboxStore.mailboxOf(record),
         record.createdAt(),
         null,
         false,

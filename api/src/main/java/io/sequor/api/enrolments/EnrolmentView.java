@@ -21,6 +21,7 @@ record EnrolmentView(
     int sequenceVersion,
     UUID prospectId,
     String seatId,
+    String mailboxId,
     Instant createdAt,
     Instant pausedUntil,
     boolean emailBranchStopped,

@@ -4,8 +4,12 @@ import com.google.protobuf.Empty;
 import io.sequor.api.dev.DevClock;
 import io.sequor.api.dev.DevLinkedIn;
 import io.sequor.api.dev.DevMailbox;
+import io.sequor.app.roles.DefaultMailbox;
 import io.sequor.domain.config.SequorClock;
 import io.sequor.domain.config.SequorProperties;
+import io.sequor.domain.mailboxes.MailServer;
+import io.sequor.domain.mailboxes.MailboxStore;
+import io.sequor.domain.secrets.Secret;
 import io.sequor.worker.linkedin.SandboxLinkedInGateway;
 import io.temporal.api.testservice.v1.SleepRequest;
 import io.temporal.internal.common.ProtobufTimeUtils;
@@ -29,8 +33,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
 
 /**
- * Beans that exist only in the embedded runtime: the dev clock, the local mailbox and the controls
- * of the LinkedIn sandbox.
+ * Beans that exist only in the embedded runtime: the dev clock, the local mailbox, the default
+ * sender mailbox on it, and the controls of the LinkedIn sandbox.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("embedded")
@@ -77,6 +81,26 @@ class EmbeddedConfiguration {
   DevLinkedIn devLinkedIn(
       ObjectProvider<SandboxLinkedInGateway> sandbox, SequorProperties properties) {
     return new SandboxControls(sandbox.getIfAvailable(), properties.linkedin().gateway());
+  }
+
+  /**
+   * The default mailbox sends through the embedded mail server and reads its replies there, logged
+   * in to an account made for it; it follows the server's ports at every start.
+   */
+  @Bean
+  DefaultMailbox embeddedDefaultMailbox(EmbeddedInfrastructure infra, SequorProperties properties) {
+    String address = properties.mail().from();
+    Secret password = Secret.of(infra.mailboxPassword(address));
+    return new DefaultMailbox(
+        new MailboxStore.Draft(
+            address,
+            null,
+            new MailServer(
+                "127.0.0.1", infra.smtp.getPort(), address, password, MailServer.Security.NONE),
+            new MailServer(
+                "127.0.0.1", infra.imap.getPort(), address, password, MailServer.Security.NONE),
+            null),
+        true);
   }
 
   @Bean

@@ -10,8 +10,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +34,7 @@ final class EmbeddedInfrastructure {
   final GreenMail mail;
   final ServerSetup smtp;
   final ServerSetup imap;
-  private final java.util.Map<String, String> mailboxPasswords = new java.util.HashMap<>();
+  private final Map<String, String> mailboxPasswords = new ConcurrentHashMap<>();
 
   private EmbeddedInfrastructure(EmbeddedSettings settings) throws IOException {
     this.postgres = startPostgres(settings);
@@ -50,20 +54,6 @@ final class EmbeddedInfrastructure {
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "sequor-embedded-shutdown"));
   }
 
-  /**
-   * The local mailbox account of a sender address, created once per run with a random password:
-   * Sequor reads the replies sent to that address from it over IMAP.
-   */
-  synchronized String mailboxPassword(String address) {
-    return mailboxPasswords.computeIfAbsent(
-        address,
-        a -> {
-          String password = java.util.UUID.randomUUID().toString();
-          mail.setUser(a, a, password);
-          return password;
-        });
-  }
-
   static synchronized EmbeddedInfrastructure start(EmbeddedSettings settings) {
     if (instance == null) {
       try {
@@ -73,6 +63,23 @@ final class EmbeddedInfrastructure {
       }
     }
     return instance;
+  }
+
+  /**
+   * The password of a mail server account for this address, created on first ask with a random
+   * password, so a mailbox can log in to SMTP and IMAP as a real one would. Lives as long as the
+   * in-memory mail server.
+   */
+  String mailboxPassword(String address) {
+    return mailboxPasswords.computeIfAbsent(
+        address,
+        a -> {
+          byte[] random = new byte[18];
+          new SecureRandom().nextBytes(random);
+          String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+          mail.setUser(a, a, password);
+          return password;
+        });
   }
 
   String jdbcUrl() {

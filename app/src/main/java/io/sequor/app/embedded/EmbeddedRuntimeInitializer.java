@@ -10,8 +10,9 @@ import org.springframework.core.env.Profiles;
 
 /**
  * Starts the embedded services before the context is built and points the datasource, the mail
- * sender and the Temporal client at them; supplies an unsubscribe-link secret when none is set.
- * Registered in META-INF/spring.factories.
+ * sender and the Temporal client at them; supplies an unsubscribe-link secret when none is set,
+ * and, without a configured secrets key, the one kept next to the data directory, made on first
+ * start. Registered in META-INF/spring.factories.
  */
 public class EmbeddedRuntimeInitializer
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -27,6 +28,10 @@ public class EmbeddedRuntimeInitializer
     Map<String, Object> props = new HashMap<>();
     if (env.getProperty("sequor.mail.unsubscribe-secret", "").isBlank()) {
       props.put("sequor.mail.unsubscribe-secret", UnsubscribeSecret.load(settings));
+    }
+    String key = env.getProperty("sequor.secrets.key");
+    if (key == null || key.isBlank()) {
+      props.put("sequor.secrets.key", EmbeddedSecretsKey.resolve(settings));
     }
     props.put("spring.datasource.url", infra.jdbcUrl());
     props.put("spring.datasource.username", "postgres");

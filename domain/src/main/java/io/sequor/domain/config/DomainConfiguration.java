@@ -1,5 +1,6 @@
 package io.sequor.domain.config;
 
+import io.sequor.domain.secrets.SecretsProperties;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Wires the store and domain services; imported by every Sequor process. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SequorProperties.class)
+@EnableConfigurationProperties({SequorProperties.class, SecretsProperties.class})
 @ComponentScan("io.sequor.domain")
 public class DomainConfiguration {
 

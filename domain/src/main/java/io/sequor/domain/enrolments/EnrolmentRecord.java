@@ -5,7 +5,12 @@ import io.sequor.workflows.enrolment.StopReason;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An enrolment as the store knows it. */
+/**
+ * An enrolment as the store knows it.
+ *
+ * @param mailboxId the mailbox its email goes out from; null for enrolments made before mailboxes
+ *     existed, which send from the default one
+ */
 public record EnrolmentRecord(
     UUID id,
     UUID prospectId,
@@ -17,4 +22,5 @@ public record EnrolmentRecord(
     String idempotencyKey,
     String requestFingerprint,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    String mailboxId) {}

@@ -36,6 +36,7 @@ public class EnrolmentStore {
     record AlreadyActive(EnrolmentRecord existing) implements Insert {}
   }
 
+  /** Inserts an enrolment that sends from the default mailbox. */
   public Insert insert(
       UUID prospectId,
       UUID sequenceId,
@@ -43,19 +44,35 @@ public class EnrolmentStore {
       String seatId,
       String idempotencyKey,
       String fingerprint) {
+    return insert(prospectId, sequenceId, versionId, seatId, null, idempotencyKey, fingerprint);
+  }
+
+  /**
+   * @param mailboxId the mailbox its email goes out from; null for the default one
+   */
+  public Insert insert(
+      UUID prospectId,
+      UUID sequenceId,
+      UUID versionId,
+      String seatId,
+      String mailboxId,
+      String idempotencyKey,
+      String fingerprint) {
     UUID id = UUID.randomUUID();
     Timestamp now = Timestamp.from(clock.now());
     int inserted =
         jdbc.sql(
                 "INSERT INTO enrolments (id, prospect_id, sequence_id, sequence_version_id, seat_id,"
-                    + " status, idempotency_key, request_fingerprint, created_at, updated_at)"
-                    + " VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                    + " mailbox_id, status, idempotency_key, request_fingerprint, created_at,"
+                    + " updated_at) VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING")
             .params(
                 id,
                 prospectId,
                 sequenceId,
                 versionId,
                 seatId,
+                mailboxId,
                 idempotencyKey,
                 fingerprint,
                 now,
@@ -137,6 +154,7 @@ public class EnrolmentStore {
         rs.getString("idempotency_key"),
         rs.getString("request_fingerprint"),
         rs.getTimestamp("created_at").toInstant(),
-        rs.getTimestamp("updated_at").toInstant());
+        rs.getTimestamp("updated_at").toInstant(),
+        rs.getString("mailbox_id"));
   }
 }

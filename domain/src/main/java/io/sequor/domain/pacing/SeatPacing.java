@@ -7,17 +7,12 @@ import io.sequor.workflows.sequence.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,8 +40,6 @@ public class SeatPacing {
   private static final long MAX_HINT_DAYS = 30;
 
   private static final Duration MAX_HINT = Duration.ofDays(MAX_HINT_DAYS);
-
-  private static final int SEARCH_LIMIT = 2000;
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
@@ -88,7 +81,7 @@ public class SeatPacing {
     if (existing.isPresent() && existing.get().status() == Slot.Status.BOOKED) {
       return existing.get().at();
     }
-    Instant start = later(notBefore, seat.backoffUntil());
+    Instant start = SlotSearch.later(notBefore, seat.backoffUntil());
     Optional<Action> action = Action.of(channel);
     if (action.isEmpty()
         || seat.pacing().isEmpty()
@@ -107,31 +100,22 @@ public class SeatPacing {
             .map(Timestamp::toInstant);
     Instant t = start;
     if (last.isPresent()) {
-      t = later(t, last.get().plus(gap(pacing, enrolmentId, stepKey)));
+      t =
+          SlotSearch.later(
+              t,
+              last.get()
+                  .plus(SlotSearch.gap(pacing.minGap(), pacing.maxGap(), enrolmentId, stepKey)));
     }
-    for (int i = 0; i < SEARCH_LIMIT; i++) {
-      t = intoWindow(t, pacing, seat.zone());
-      ZonedDateTime local = t.atZone(seat.zone());
-      Instant dayStart = local.toLocalDate().atStartOfDay(seat.zone()).toInstant();
-      Instant nextDay = local.toLocalDate().plusDays(1).atStartOfDay(seat.zone()).toInstant();
-      if (booked(seatId, action.get(), dayStart, nextDay) >= ramp(caps.daily(), pacing, seat, t)) {
-        t = nextDay;
-        continue;
-      }
-      LocalDate monday =
-          local.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-      Instant weekStart = monday.atStartOfDay(seat.zone()).toInstant();
-      Instant nextWeek = monday.plusWeeks(1).atStartOfDay(seat.zone()).toInstant();
-      if (booked(seatId, action.get(), weekStart, nextWeek)
-          >= ramp(caps.weekly(), pacing, seat, t)) {
-        t = nextWeek;
-        continue;
-      }
-      save(seatId, action.get(), enrolmentId, stepKey, t, existing.isPresent());
-      return t;
-    }
-    throw new IllegalStateException(
-        "no slot found for seat " + seatId + " within the search limit");
+    Instant at =
+        SlotSearch.first(
+            t,
+            new SlotSearch.Window(
+                seat.zone(), pacing.windowStart(), pacing.windowEnd(), pacing.days()),
+            moment -> ramp(caps.daily(), pacing, seat, moment),
+            moment -> ramp(caps.weekly(), pacing, seat, moment),
+            (from, to) -> booked(seatId, action.get(), from, to));
+    save(seatId, action.get(), enrolmentId, stepKey, at, existing.isPresent());
+    return at;
   }
 
   /** The step no longer needs its slot: it stopped, or must book again after a back-off. */
@@ -256,40 +240,6 @@ public class SeatPacing {
     long weeks = Math.max(0, ChronoUnit.DAYS.between(seat.createdAt(), at) / 7);
     double share = Math.min(1.0, (weeks + 1) / (double) pacing.rampUpWeeks());
     return Math.max(1, (int) Math.floor(cap * share));
-  }
-
-  /** The first moment at or after {@code t} inside the seat's window on an allowed day. */
-  private static Instant intoWindow(Instant t, Pacing pacing, ZoneId zone) {
-    ZonedDateTime local = t.atZone(zone);
-    for (int day = 0; day < 8; day++) {
-      ZonedDateTime candidate =
-          day == 0 ? local : local.toLocalDate().plusDays(day).atStartOfDay(zone);
-      if (pacing.days().contains(candidate.getDayOfWeek())) {
-        ZonedDateTime open = candidate.toLocalDate().atTime(pacing.windowStart()).atZone(zone);
-        ZonedDateTime close = candidate.toLocalDate().atTime(pacing.windowEnd()).atZone(zone);
-        if (candidate.isBefore(open)) {
-          return open.toInstant();
-        }
-        if (candidate.isBefore(close)) {
-          return candidate.toInstant();
-        }
-      }
-    }
-    throw new IllegalStateException("pacing has no open window in a week");
-  }
-
-  /** A gap between the pacing's bounds, the same for the same step on every retry. */
-  private static Duration gap(Pacing pacing, UUID enrolmentId, String stepKey) {
-    long spread = pacing.maxGap().minus(pacing.minGap()).toMillis();
-    long extra =
-        spread == 0
-            ? 0
-            : Math.floorMod(new Random((enrolmentId + stepKey).hashCode()).nextLong(), spread + 1);
-    return pacing.minGap().plusMillis(extra);
-  }
-
-  private static Instant later(Instant a, Instant b) {
-    return b != null && b.isAfter(a) ? b : a;
   }
 
   private SeatRow seat(String seatId, boolean lock) {

@@ -1,2 +1,5 @@
-/** Seat safety pacing: caps, send windows, gaps, ramp-up and back-off, enforced by booked slots. */
+/**
+ * Pacing of senders, enforced by booked slots: seats (caps per action, send windows, gaps, ramp-up
+ * and back-off) and mailboxes (a daily cap, a send window and gaps), sharing one search.
+ */
 package io.sequor.domain.pacing;

@@ -5,13 +5,19 @@ import io.sequor.domain.config.SequorProperties;
 import io.sequor.domain.enrolments.EmailThreads;
 import io.sequor.domain.enrolments.StepExecution;
 import io.sequor.domain.enrolments.StepExecutionStore;
+import io.sequor.domain.mailboxes.Mailbox;
+import io.sequor.domain.mailboxes.MailboxStore;
+import io.sequor.domain.pacing.MailboxSlots;
+import io.sequor.domain.secrets.SecretException;
 import io.sequor.domain.templates.Templates;
 import io.sequor.worker.enrolments.SendContext;
 import io.sequor.worker.enrolments.SendContexts;
 import io.sequor.workflows.email.EmailActivities;
+import io.sequor.workflows.email.EmailSlot;
 import io.sequor.workflows.enrolment.SendOutcome;
 import io.sequor.workflows.enrolment.SendRequest;
 import io.sequor.workflows.enrolment.SendResult;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +35,9 @@ class EmailActivitiesImpl implements EmailActivities {
 
   private static final Logger log = LoggerFactory.getLogger(EmailActivitiesImpl.class);
 
+  /** How long an email waits before asking a disabled mailbox again. */
+  private static final Duration HOLD = Duration.ofHours(1);
+
   private final SendContexts contexts;
   private final StepExecutionStore executions;
   private final EmailGateway gateway;
@@ -36,6 +45,8 @@ class EmailActivitiesImpl implements EmailActivities {
   private final EmailThreads threads;
   private final SequorProperties.Mail mail;
   private final SequorClock clock;
+  private final MailboxStore mailboxes;
+  private final MailboxSlots slots;
 
   EmailActivitiesImpl(
       SendContexts contexts,
@@ -44,7 +55,9 @@ class EmailActivitiesImpl implements EmailActivities {
       EmailComposer composer,
       EmailThreads threads,
       SequorProperties properties,
-      SequorClock clock) {
+      SequorClock clock,
+      MailboxStore mailboxes,
+      MailboxSlots slots) {
     this.contexts = contexts;
     this.executions = executions;
     this.gateway = gateway;
@@ -52,6 +65,8 @@ class EmailActivitiesImpl implements EmailActivities {
     this.threads = threads;
     this.mail = properties.mail();
     this.clock = clock;
+    this.mailboxes = mailboxes;
+    this.slots = slots;
   }
 
   @Override
@@ -70,11 +85,20 @@ class EmailActivitiesImpl implements EmailActivities {
     if (context.prospect().emailUndeliverable()) {
       return result(SendOutcome.INVALID_ADDRESS, null, "email address is undeliverable");
     }
+    Mailbox mailbox = mailboxes.get(MailboxStore.mailboxOf(context.enrolment()));
+    if (!mailbox.enabled()) {
+      slots.release(UUID.fromString(request.enrolmentId()), slotKey(request));
+      return result(SendOutcome.DEFERRED, null, "mailbox '" + mailbox.id() + "' is disabled");
+    }
+    Optional<String> unreadable = unreadablePassword(mailbox);
+    if (unreadable.isPresent()) {
+      return result(SendOutcome.FAILED, null, unreadable.get());
+    }
     String messageId =
         "<" + request.enrolmentId() + "." + request.stepKey() + "@" + mail.messageIdDomain() + ">";
     OutboundEmail email;
     try {
-      email = composer.compose(context, messageId);
+      email = composer.compose(context, messageId, mailbox.fromAddress());
     } catch (Templates.MissingValueException e) {
       return result(SendOutcome.FAILED, null, e.getMessage());
     }
@@ -97,7 +121,7 @@ class EmailActivitiesImpl implements EmailActivities {
       throw new IllegalStateException("another attempt took this send over; this one sent nothing");
     }
     try {
-      gateway.send(email);
+      gateway.send(mailbox, email);
     } catch (EmailRejectedException e) {
       if (e.permanent()) {
         executions.finish(
@@ -116,8 +140,56 @@ class EmailActivitiesImpl implements EmailActivities {
     Instant sentAt = clock.now();
     executions.finish(
         request.idempotencyKey(), StepExecution.Status.SENT, messageId, false, false, null, sentAt);
+    slots.markUsed(UUID.fromString(request.enrolmentId()), slotKey(request));
     log.info("enrolment {} step {}: email sent", request.enrolmentId(), request.stepKey());
     return new SendResult(SendOutcome.SENT, messageId, false, sentAt, null);
+  }
+
+  @Override
+  public EmailSlot bookMailboxSlot(SendRequest request) {
+    SendContext context = contexts.load(request);
+    String mailboxId = MailboxStore.mailboxOf(context.enrolment());
+    Instant notBefore = request.plannedAt() == null ? clock.now() : request.plannedAt();
+    return slots
+        .book(mailboxId, UUID.fromString(request.enrolmentId()), slotKey(request), notBefore)
+        .map(EmailSlot::booked)
+        .orElseGet(
+            () -> {
+              Instant again = clock.now().plus(HOLD);
+              return EmailSlot.held(
+                  again, "mailbox '" + mailboxId + "' is disabled; checking again at " + again);
+            });
+  }
+
+  @Override
+  public void releaseMailboxSlot(SendRequest request) {
+    slots.release(UUID.fromString(request.enrolmentId()), slotKey(request));
+  }
+
+  /** An email sent in place of another step books its own slot, apart from that step's. */
+  private static String slotKey(SendRequest request) {
+    return request.idempotencyKey().substring(request.enrolmentId().length() + 1);
+  }
+
+  /**
+   * Opened before the step is claimed: a password that cannot be read must fail the step, not leave
+   * a claim behind that a retry would take for a send.
+   */
+  private static Optional<String> unreadablePassword(Mailbox mailbox) {
+    try {
+      if (mailbox.smtp().password() != null) {
+        mailbox.smtp().password().reveal();
+      }
+      return Optional.empty();
+    } catch (SecretException e) {
+      return Optional.of(
+          "mailbox '"
+              + mailbox.id()
+              + "': its SMTP password cannot be read ("
+              + e.getMessage()
+              + "); set it again through PUT /api/mailboxes/"
+              + mailbox.id());
+    }
   }
 
   /** Turns an earlier attempt's record into this attempt's answer, without sending. */

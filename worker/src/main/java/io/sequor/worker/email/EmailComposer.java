@@ -50,7 +50,7 @@ class EmailComposer {
   /**
    * @throws Templates.MissingValueException when the prospect lacks a value the copy needs
    */
-  OutboundEmail compose(SendContext context, String messageId) {
+  OutboundEmail compose(SendContext context, String messageId, String from) {
     StepDefinition step = context.step();
     Prospect prospect = context.prospect();
     UUID enrolmentId = context.enrolment().id();
@@ -62,10 +62,10 @@ class EmailComposer {
         "<!DOCTYPE html>\n<html>\n<head><meta charset=\"utf-8\"></head>\n<body>\n"
             + copy.htmlBody(step, prospect)
             + "\n</body>\n</html>\n";
-    UnsubscribeTokens.Links links = unsubscribe.links(enrolmentId, prospect.email(), mail.from());
+    UnsubscribeTokens.Links links = unsubscribe.links(enrolmentId, prospect.email(), from);
     return new OutboundEmail(
         messageId,
-        mail.from(),
+        from,
         prospect.email(),
         displayName(prospect),
         subject,

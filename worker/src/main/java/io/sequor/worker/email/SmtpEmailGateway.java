@@ -1,5 +1,8 @@
 package io.sequor.worker.email;
 
+import io.sequor.domain.mailboxes.MailServer;
+import io.sequor.domain.mailboxes.MailSessions;
+import io.sequor.domain.mailboxes.Mailbox;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -15,37 +18,42 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends through the SMTP server configured under {@code spring.mail}: a multipart/alternative
- * message (text/plain, then text/html) with our Message-ID, the thread's In-Reply-To and
- * References, and the one-click unsubscribe headers of RFC 8058 and RFC 2369.
+ * Sends through each mailbox's own SMTP server a multipart/alternative message (text/plain, then
+ * text/html) with our Message-ID, the thread's In-Reply-To and References, and the one-click
+ * unsubscribe headers of RFC 8058 and RFC 2369. A mailbox's sender (its Jakarta Mail session and
+ * login) is built once and kept until the mailbox's settings change, which its version tells.
  */
 @Component
 class SmtpEmailGateway implements EmailGateway {
 
   private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
-  private final JavaMailSenderImpl sender;
+  private record Cached(int version, JavaMailSenderImpl sender) {}
 
-  SmtpEmailGateway(JavaMailSenderImpl sender) {
-    this.sender = sender;
-  }
+  private final Map<String, Cached> senders = new ConcurrentHashMap<>();
 
   @Override
-  public void send(OutboundEmail email) {
+  public void send(Mailbox from, OutboundEmail email) {
     Optional<String> injected = headerWithLineBreak(email);
     if (injected.isPresent()) {
       throw new EmailRejectedException(injected.get() + " contains a line break", true);
     }
+    JavaMailSenderImpl sender = sender(from);
     MimeMessage message;
     try {
       message = new OwnIdMessage(sender.getSession(), email.messageId());
-      message.setFrom(new InternetAddress(email.from()));
+      message.setFrom(
+          from.displayName() == null
+              ? new InternetAddress(email.from())
+              : new InternetAddress(email.from(), from.displayName(), UTF_8));
       message.setRecipient(MimeMessage.RecipientType.TO, recipient(email));
       message.setSubject(email.subject(), UTF_8);
       if (email.inReplyTo() != null) {
@@ -63,6 +71,9 @@ class SmtpEmailGateway implements EmailGateway {
     }
     try {
       sender.send(message);
+    } catch (MailAuthenticationException e) {
+      throw new EmailRejectedException(
+          "mailbox '" + from.id() + "': the SMTP server refused its login", false);
     } catch (MailSendException e) {
       throw new EmailRejectedException(
           "mail server refused the message: " + e.getMessage(), refusedRecipient(e));
@@ -110,6 +121,32 @@ class SmtpEmailGateway implements EmailGateway {
     alternatives.addBodyPart(text);
     alternatives.addBodyPart(html);
     return alternatives;
+  }
+
+  private JavaMailSenderImpl sender(Mailbox mailbox) {
+    return senders
+        .compute(
+            mailbox.id(),
+            (id, cached) ->
+                cached != null && cached.version() == mailbox.version()
+                    ? cached
+                    : new Cached(mailbox.version(), build(mailbox.smtp())))
+        .sender();
+  }
+
+  private static JavaMailSenderImpl build(MailServer smtp) {
+    JavaMailSenderImpl sender = new JavaMailSenderImpl();
+    sender.setJavaMailProperties(
+        MailSessions.properties(smtp, MailSessions.Protocol.SMTP, MailSessions.READ_TIMEOUT));
+    sender.setProtocol(MailSessions.name(smtp, MailSessions.Protocol.SMTP));
+    sender.setHost(smtp.host());
+    sender.setPort(smtp.port());
+    if (smtp.logsIn()) {
+      sender.setUsername(smtp.username());
+      sender.setPassword(smtp.password() == null ? null : smtp.password().reveal());
+    }
+    sender.setDefaultEncoding(StandardCharsets.UTF_8.name());
+    return sender;
   }
 
   private static boolean refusedRecipient(MailSendException e) {

@@ -2,6 +2,7 @@ package io.sequor.workflows.enrolment;
 
 import io.sequor.workflows.credits.CreditActivities;
 import io.sequor.workflows.email.EmailActivities;
+import io.sequor.workflows.email.EmailSlot;
 import io.sequor.workflows.linkedin.LinkedInActivities;
 import io.sequor.workflows.linkedin.TaskDeadline;
 import io.sequor.workflows.sequence.Channel;
@@ -61,6 +62,9 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
                   .setMaximumInterval(Duration.ofMinutes(5))
                   .build())
           .build();
+
+  /** A held email asks its mailbox again no sooner than this. */
+  private static final Duration MIN_HOLD = Duration.ofMinutes(1);
 
   private final EmailActivities email =
       Workflow.newActivityStub(EmailActivities.class, SEND_OPTIONS);
@@ -283,7 +287,7 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
         return;
       }
       SendResult result =
-          channel == Channel.EMAIL ? email.sendEmail(request) : sendOnLinkedIn(step, request);
+          channel == Channel.EMAIL ? sendEmail(step, request) : sendOnLinkedIn(step, request);
       if (result.outcome() == SendOutcome.TASK_CREATED) {
         result = awaitManualTask(step, request, result.retryAt());
       }
@@ -341,6 +345,48 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
     }
   }
 
+  /**
+   * An email waits for the slot its mailbox books for it (daily cap, window, gaps), then goes out.
+   * A disabled mailbox holds it: the workflow asks again at the time it is given. Pacing arrived
+   * with version 1 of "mailbox-pacing"; older runs send when due.
+   */
+  private SendResult sendEmail(Step step, SendRequest request) {
+    if (Workflow.getVersion("mailbox-pacing", Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
+      return email.sendEmail(request);
+    }
+    while (true) {
+      EmailSlot slot = email.bookMailboxSlot(request);
+      long wait = slot.at().toEpochMilli() - Workflow.currentTimeMillis();
+      if (slot.held()) {
+        wait = Math.max(wait, MIN_HOLD.toMillis());
+      }
+      if (wait > 0) {
+        step.status = StepStatus.PENDING;
+        step.detail =
+            slot.held() ? slot.detail() : "waiting for the mailbox's slot at " + slot.at();
+        if (Workflow.await(Duration.ofMillis(wait), () -> halted(Medium.EMAIL))) {
+          email.releaseMailboxSlot(request);
+          return new SendResult(
+              SendOutcome.SKIPPED,
+              null,
+              false,
+              now(),
+              "enrolment stopped while waiting for its mailbox");
+        }
+        step.status = StepStatus.SENDING;
+        step.detail = null;
+      }
+      if (slot.held()) {
+        continue;
+      }
+      SendResult result = email.sendEmail(request);
+      if (result.outcome() != SendOutcome.DEFERRED) {
+        return result;
+      }
+    }
+  }
+
   /** Routing of InMails without a credit arrived with version 1 of this workflow. */
   private int routingVersion() {
     return Workflow.getVersion("no-credit-routing", Workflow.DEFAULT_VERSION, 1);
@@ -361,7 +407,7 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
     }
     if (policy == NoCreditPolicy.EMAIL && !emailStopped) {
       step.route = Route.EMAIL_INSTEAD;
-      SendResult sent = email.sendEmail(inMail.as(Channel.EMAIL, "email"));
+      SendResult sent = sendEmail(step, inMail.as(Channel.EMAIL, "email"));
       return sent.withDetail(
           why
               + (sent.outcome() == SendOutcome.SENT

@@ -20,4 +20,10 @@ class EnrolmentWorkflowReplayTest {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/no-credit-email-then-reply.json", EnrolmentWorkflowImpl.class);
   }
+
+  @Test
+  void anEnrolmentWhoseEmailWaitedForItsMailboxSlotStillReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/mailbox-paced-email-then-reply.json", EnrolmentWorkflowImpl.class);
+  }
 }

@@ -368,6 +368,51 @@ class EnrolmentWorkflowTest {
     assertThat(channels.released).containsExactly("day-3-bump");
   }
 
+  @Nested
+  class MailboxPacing {
+
+    @Test
+    void anEmailWaitsForItsMailboxSlotAndGivesItBackWhenTheProspectReplies() {
+      channels.mailboxDelay.put("email-day-1", Duration.ofHours(20));
+      EnrolmentWorkflow workflow = enrol("mailbox-paced");
+      env.sleep(Duration.ofHours(24 + 19));
+      assertThat(channels.sent).doesNotContain("email-day-1");
+      assertThat(step(workflow, "email-day-1").detail())
+          .startsWith("waiting for the mailbox's slot");
+      env.sleep(Duration.ofHours(2));
+      assertThat(channels.sent).contains("email-day-1");
+
+      channels.mailboxDelay.put("email-day-5", Duration.ofDays(2));
+      env.sleep(Duration.ofDays(5));
+      workflow.respond(response(Medium.LINKEDIN, ResponseKind.REPLY, null));
+      workflow.run(null);
+      assertThat(channels.sent).doesNotContain("email-day-5");
+      assertThat(channels.releasedFromMailbox).containsExactly("email-day-5");
+    }
+
+    @Test
+    void aDisabledMailboxHoldsTheEmailAndItGoesOutOnceTheMailboxIsBack() {
+      channels.mailboxHeldFor = Duration.ofHours(1);
+      EnrolmentWorkflow workflow = enrol("mailbox-held");
+      env.sleep(Duration.ofDays(3));
+      assertThat(channels.sent).doesNotContain("email-day-1");
+      assertThat(step(workflow, "email-day-1").status()).isEqualTo(StepStatus.PENDING);
+      assertThat(step(workflow, "email-day-1").detail()).isEqualTo("mailbox is disabled");
+
+      channels.mailboxHeldFor = null;
+      env.sleep(Duration.ofHours(1));
+      assertThat(channels.sent).contains("email-day-1");
+      assertThat(step(workflow, "email-day-1").status()).isEqualTo(StepStatus.SENT);
+    }
+  }
+
+  StepState step(EnrolmentWorkflow workflow, String key) {
+    return workflow.state().steps().stream()
+        .filter(st -> st.key().equals(key))
+        .findFirst()
+        .orElseThrow();
+  }
+
   @Test
   void anInMailWithoutACreditGoesOutAsAnEmailByDefault() {
     channels.noCreditFor.add("day-3-bump");
@@ -409,6 +454,13 @@ class EnrolmentWorkflowTest {
     routed.respond(response(Medium.EMAIL, ResponseKind.REPLY, null));
     routed.run(null);
     keep("no-credit-email-then-reply.json", "recorded-routing");
+
+    channels.mailboxDelay.put("email-day-1", Duration.ofHours(30));
+    EnrolmentWorkflow paced = enrol("recorded-mailbox-pacing");
+    env.sleep(Duration.ofDays(3));
+    paced.respond(response(Medium.EMAIL, ResponseKind.REPLY, null));
+    paced.run(null);
+    keep("mailbox-paced-email-then-reply.json", "recorded-mailbox-pacing");
   }
 
   private void keep(String file, String enrolmentId) throws IOException {

@@ -2,6 +2,7 @@ package io.sequor.workflows.enrolment;
 
 import io.sequor.workflows.credits.CreditActivities;
 import io.sequor.workflows.email.EmailActivities;
+import io.sequor.workflows.email.EmailSlot;
 import io.sequor.workflows.linkedin.LinkedInActivities;
 import io.sequor.workflows.linkedin.TaskDeadline;
 import io.sequor.workflows.sequence.Channel;
@@ -37,6 +38,32 @@ final class InMemoryChannels
   @Override
   public SendResult sendEmail(SendRequest request) {
     return send(request);
+  }
+
+  /**
+   * Emails whose mailbox slot comes this long after they are due, as a paced mailbox would book.
+   */
+  final Map<String, java.time.Duration> mailboxDelay = new ConcurrentHashMap<>();
+
+  /** While set, the mailbox is disabled: bookings hold the email for this long. */
+  volatile java.time.Duration mailboxHeldFor;
+
+  final List<String> releasedFromMailbox = new CopyOnWriteArrayList<>();
+
+  @Override
+  public EmailSlot bookMailboxSlot(SendRequest request) {
+    if (mailboxHeldFor != null) {
+      return EmailSlot.held(clock.get().plus(mailboxHeldFor), "mailbox is disabled");
+    }
+    return EmailSlot.booked(
+        request
+            .plannedAt()
+            .plus(mailboxDelay.getOrDefault(request.stepKey(), java.time.Duration.ZERO)));
+  }
+
+  @Override
+  public void releaseMailboxSlot(SendRequest request) {
+    releasedFromMailbox.add(request.stepKey());
   }
 
   @Override

@@ -1,0 +1,111 @@
+package io.sequor.api.mailboxes;
+
+import io.sequor.domain.errors.InvalidInputException;
+import io.sequor.domain.mailboxes.MailboxProbe;
+import io.sequor.domain.mailboxes.MailboxStore;
+import io.sequor.domain.pacing.MailboxSlot;
+import io.sequor.domain.pacing.MailboxSlots;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/mailboxes")
+@Tag(
+    name = "Mailboxes",
+    description =
+        "Sender mailboxes: the SMTP (and IMAP) accounts email goes out from, their pacing and"
+            + " rotation. Passwords are write-only and stored encrypted.")
+class MailboxesController {
+
+  private final MailboxStore mailboxes;
+  private final MailboxSlots slots;
+  private final MailboxProbe probe;
+
+  MailboxesController(MailboxStore mailboxes, MailboxSlots slots, MailboxProbe probe) {
+    this.mailboxes = mailboxes;
+    this.slots = slots;
+    this.probe = probe;
+  }
+
+  @PostMapping
+  @Operation(summary = "Create a mailbox; it is enabled at once")
+  ResponseEntity<MailboxViews.View> create(@RequestBody MailboxRequests.Mailbox request) {
+    MailboxViews.View created =
+        MailboxViews.View.of(mailboxes.create(request.id(), request.toDraft()));
+    return ResponseEntity.created(URI.create("/api/mailboxes/" + created.id())).body(created);
+  }
+
+  @GetMapping
+  @Operation(summary = "Every mailbox, by id")
+  List<MailboxViews.View> list() {
+    return mailboxes.list().stream().map(MailboxViews.View::of).toList();
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "A mailbox, without its passwords")
+  MailboxViews.View get(@PathVariable String id) {
+    return MailboxViews.View.of(mailboxes.get(id));
+  }
+
+  @PutMapping("/{id}")
+  @Operation(
+      summary = "Replace a mailbox's settings",
+      description =
+          "Address, servers and pacing as in create. A server given without a password keeps the"
+              + " stored one; a new password replaces it. Leaving imap or pacing out removes them."
+              + " Emails already booked into a slot keep it.")
+  MailboxViews.View update(@PathVariable String id, @RequestBody MailboxRequests.Mailbox request) {
+    if (request.id() != null && !request.id().equals(id)) {
+      throw new InvalidInputException("id", "a mailbox's id cannot change; it is '" + id + "'");
+    }
+    return MailboxViews.View.of(mailboxes.update(id, request.toDraft()));
+  }
+
+  @PostMapping("/{id}/disable")
+  @Operation(
+      summary = "Disable a mailbox",
+      description =
+          "It sends nothing more and cannot be chosen for new enrolments. Emails of its"
+              + " enrolments wait, asking again every hour, and go out once it is enabled.")
+  MailboxViews.View disable(@PathVariable String id) {
+    return MailboxViews.View.of(mailboxes.setEnabled(id, false));
+  }
+
+  @PostMapping("/{id}/enable")
+  @Operation(summary = "Enable a disabled mailbox again")
+  MailboxViews.View enable(@PathVariable String id) {
+    return MailboxViews.View.of(mailboxes.setEnabled(id, true));
+  }
+
+  @PostMapping("/{id}/test")
+  @Operation(
+      summary = "Test the mailbox's servers",
+      description =
+          "Connects and logs in to SMTP, and to IMAP when set; sends nothing. Each answers OK or"
+              + " FAILED with a reason: connection refused, authentication failed, TLS failed,"
+              + " timeout, unknown host, host unreachable or connection failed.")
+  MailboxViews.TestReport test(@PathVariable String id) {
+    return MailboxViews.TestReport.of(probe.test(mailboxes.get(id)));
+  }
+
+  @GetMapping("/{id}/slots")
+  @Operation(summary = "The mailbox's upcoming booked sends, soonest first")
+  List<MailboxSlot> slots(@PathVariable String id, @RequestParam(defaultValue = "100") int limit) {
+    if (limit < 1 || limit > 1000) {
+      throw new InvalidInputException("limit", "must be between 1 and 1000");
+    }
+    mailboxes.get(id);
+    return slots.upcoming(id, limit);
+  }
+}
