@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.sequor.domain.enrolments.ResponseStore;
+import io.sequor.domain.mailboxes.MailServer;
+import io.sequor.domain.mailboxes.MailboxStore;
 import io.sequor.domain.replies.Inbox;
+import io.sequor.domain.secrets.Secret;
 import io.sequor.worker.inbox.InboxActivitiesImpl;
 import io.sequor.workflows.enrolment.ResponseKind;
 import io.sequor.workflows.inbox.PollResult;
@@ -41,15 +44,10 @@ class InboundEmailTest extends EmbeddedRuntimeTest {
   @Autowired InboxActivitiesImpl inboxActivities;
   @Autowired ResponseStore responses;
   @Autowired JdbcClient jdbc;
+  @Autowired MailboxStore mailboxes;
 
   @Value("${sequor.mail.from}")
   String ourAddress;
-
-  @Value("${sequor.inbound.imap.host}")
-  String imapHost;
-
-  @Value("${sequor.inbound.imap.port}")
-  int imapPort;
 
   @Value("${sequor.inbound.webhook-secret}")
   String secret;
@@ -185,9 +183,13 @@ class InboundEmailTest extends EmbeddedRuntimeTest {
           message((String) prospect.get("email"), account, "Re: hello", "Tell me more", null));
     }
     // GreenMail makes the account on first delivery, with the address as login and password.
+    MailServer local = mailboxes.get("default").imap().orElseThrow();
     Inbox inbox =
         new Inbox(
-            "test-" + UUID.randomUUID(), account, imapHost, imapPort, account, account, false);
+            "test-" + UUID.randomUUID(),
+            account,
+            new MailServer(
+                local.host(), local.port(), account, Secret.of(account), MailServer.Security.NONE));
 
     await().atMost(PATIENCE).until(() -> inboxActivities.poll(inbox, 2).read() == 2);
     assertThat(inboxActivities.poll(inbox, 2)).isEqualTo(new PollResult(2, true));

@@ -40,11 +40,6 @@ public class EmbeddedRuntimeInitializer
     props.put("spring.mail.port", infra.smtp.getPort());
     props.put("spring.mail.username", "");
     props.put("spring.mail.password", "");
-    String from = env.getProperty("sequor.mail.from", "outreach@sequor.local");
-    props.put("sequor.inbound.imap.host", "127.0.0.1");
-    props.put("sequor.inbound.imap.port", infra.imap.getPort());
-    props.put("sequor.inbound.imap.username", from);
-    props.put("sequor.inbound.imap.password", infra.mailboxPassword(from));
     props.put("spring.temporal.connection.target", "127.0.0.1:" + infra.temporalPort);
     props.put("spring.temporal.namespace", "default");
     props.put("spring.temporal.connection.enable-https", false);

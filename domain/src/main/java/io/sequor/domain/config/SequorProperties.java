@@ -179,22 +179,11 @@ public record SequorProperties(
    * @param batchSize the most messages one poll reads
    * @param webhookSecret HMAC key of the inbound-email webhook; the webhook refuses every call
    *     without one
-   * @param imap the IMAP account of the default mailbox, when it has one
    */
   public record Inbound(
       @NotNull @DefaultValue("PT30S") Duration pollInterval,
       @NotNull @DefaultValue("PT15M") Duration maxPollInterval,
       @DefaultValue("true") boolean idle,
       @Min(1) @DefaultValue("200") int batchSize,
-      String webhookSecret,
-      @Valid Imap imap) {
-
-    /** An IMAP account. */
-    public record Imap(
-        @NotBlank String host,
-        @Min(1) int port,
-        @NotBlank String username,
-        String password,
-        @DefaultValue("false") boolean ssl) {}
-  }
+      String webhookSecret) {}
 }

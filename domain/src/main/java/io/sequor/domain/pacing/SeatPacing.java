@@ -170,7 +170,7 @@ public class SeatPacing {
         pause = hint;
       }
     }
-    Instant until = later(clock.now().plus(pause), seat.backoffUntil());
+    Instant until = SlotSearch.later(clock.now().plus(pause), seat.backoffUntil());
     jdbc.sql("UPDATE seats SET backoff_until = ? WHERE id = ?")
         .params(Timestamp.from(until), seatId)
         .update();

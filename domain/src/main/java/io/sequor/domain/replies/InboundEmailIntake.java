@@ -6,7 +6,6 @@ import io.sequor.domain.enrolments.EnrolmentStore;
 import io.sequor.domain.enrolments.ResponseIntake;
 import io.sequor.domain.prospects.ProspectStore;
 import io.sequor.inbound.Classification;
-import io.sequor.inbound.InboundClassifier;
 import io.sequor.workflows.enrolment.ResponseKind;
 import io.sequor.workflows.sequence.Medium;
 import jakarta.mail.Address;
@@ -39,7 +38,7 @@ public class InboundEmailIntake {
   private static final int TEXT = 10_000;
 
   private final TransactionTemplate tx;
-  private final InboundClassifier classifier;
+  private final Classifiers classifiers;
   private final ReplyMatcher matcher;
   private final InboundEmailStore store;
   private final ResponseIntake responses;
@@ -49,7 +48,7 @@ public class InboundEmailIntake {
 
   InboundEmailIntake(
       TransactionTemplate tx,
-      InboundClassifier classifier,
+      Classifiers classifiers,
       ReplyMatcher matcher,
       InboundEmailStore store,
       ResponseIntake responses,
@@ -57,7 +56,7 @@ public class InboundEmailIntake {
       ProspectStore prospects,
       SequorClock clock) {
     this.tx = tx;
-    this.classifier = classifier;
+    this.classifiers = classifiers;
     this.matcher = matcher;
     this.store = store;
     this.responses = responses;
@@ -99,7 +98,7 @@ public class InboundEmailIntake {
       String fallbackKey) {
     Instant now = clock.now();
     Instant received = receivedAt == null || receivedAt.isAfter(now) ? now : receivedAt;
-    Classification verdict = classifier.classify(message, received);
+    Classification verdict = classifiers.current().classify(message, received);
     Headers headers = Headers.of(message);
     boolean bounce =
         verdict.kind() == Classification.Kind.BOUNCE_PERMANENT

@@ -1,23 +1,18 @@
 package io.sequor.domain.replies;
 
+import io.sequor.domain.mailboxes.MailServer;
+
 /**
  * A mailbox Sequor reads replies from.
  *
  * @param mailboxId the sender mailbox it belongs to
  * @param address the mailbox's own address: mail from it is our own
- * @param ssl IMAPS from the first byte; otherwise plain IMAP, upgraded with STARTTLS when offered
+ * @param imap its IMAP server and login
  */
-public record Inbox(
-    String mailboxId,
-    String address,
-    String host,
-    int port,
-    String username,
-    String password,
-    boolean ssl) {
+public record Inbox(String mailboxId, String address, MailServer imap) {
 
   @Override
   public String toString() {
-    return "Inbox[" + mailboxId + " at " + host + ":" + port + "]";
+    return "Inbox[" + mailboxId + "]";
   }
 }

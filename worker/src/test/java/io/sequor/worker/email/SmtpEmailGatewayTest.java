@@ -5,33 +5,47 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.sequor.domain.mailboxes.MailServer;
+import io.sequor.domain.mailboxes.Mailbox;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** The SMTP adapter against a real SMTP server (GreenMail). */
 class SmtpEmailGatewayTest {
 
   private GreenMail smtp;
   private SmtpEmailGateway gateway;
+  private Mailbox mailbox;
 
   @BeforeEach
   void start() {
     smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     smtp.start();
-    JavaMailSenderImpl sender = new JavaMailSenderImpl();
-    sender.setHost("127.0.0.1");
-    sender.setPort(smtp.getSmtp().getPort());
-    gateway = new SmtpEmailGateway(sender);
+    gateway = new SmtpEmailGateway();
+    mailbox =
+        new Mailbox(
+            "default",
+            "outreach@sequor.local",
+            null,
+            new MailServer(
+                "127.0.0.1", smtp.getSmtp().getPort(), null, null, MailServer.Security.NONE),
+            Optional.empty(),
+            Optional.empty(),
+            true,
+            1,
+            Instant.EPOCH,
+            Instant.EPOCH);
   }
 
   @AfterEach
@@ -55,7 +69,7 @@ class SmtpEmailGatewayTest {
 
   @Test
   void sendsAThreadedMultipartAlternativeWithOneClickUnsubscribe() throws Exception {
-    gateway.send(email(s -> s, "Ada Lovelace"));
+    gateway.send(mailbox, email(s -> s, "Ada Lovelace"));
 
     MimeMessage received = smtp.getReceivedMessages()[0];
     assertThat(received.getMessageID()).isEqualTo("<e1.bump@sequor.local>");
@@ -79,14 +93,14 @@ class SmtpEmailGatewayTest {
   @ParameterizedTest
   @ValueSource(strings = {"\r\nBcc: everyone@example.com", "\nX-Injected: yes", "\r"})
   void aLineBreakThatReachedAHeaderAnywayIsRefusedForGoodAndNothingIsSent(String injection) {
-    assertThatThrownBy(() -> gateway.send(email(s -> s + injection, null)))
+    assertThatThrownBy(() -> gateway.send(mailbox, email(s -> s + injection, null)))
         .isInstanceOfSatisfying(
             EmailRejectedException.class,
             e -> {
               assertThat(e.permanent()).isTrue();
               assertThat(e.getMessage()).isEqualTo("Subject contains a line break");
             });
-    assertThatThrownBy(() -> gateway.send(email(s -> s, "Ada" + injection)))
+    assertThatThrownBy(() -> gateway.send(mailbox, email(s -> s, "Ada" + injection)))
         .isInstanceOf(EmailRejectedException.class)
         .hasMessage("To name contains a line break");
     assertThat(smtp.getReceivedMessages()).isEmpty();
