@@ -32,6 +32,11 @@ public record Classification(
     OWN_MESSAGE,
     /** An out-of-office or other automatic answer. Never a reply, never a bounce. */
     AUTO_REPLY,
+    /**
+     * A machine's notice about a message that arrived: a delivery report without a failure, a read
+     * receipt. Nothing to act on.
+     */
+    NOTICE,
     /** The address cannot be reached (5.x.x). */
     BOUNCE_PERMANENT,
     /** Delivery is delayed or failed for a reason that may pass (4.x.x). */

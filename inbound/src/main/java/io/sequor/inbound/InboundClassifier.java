@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  *   <li>a delivery status notification (RFC 3464) that reports a failed or delayed recipient;
  *   <li>our own message: its Message-ID is on one of our domains, or it is from one of our
  *       addresses;
- *   <li>a delivery report without a failure, or a read receipt: an automatic answer;
+ *   <li>a delivery report without a failure, or a read receipt: a notice, nothing to act on;
  *   <li>an out-of-office: an auto-reply subject or body phrase in one of seven languages;
  *   <li>a plain-text bounce: from a mail daemon, or with a bounce subject, giving a status code or
  *       a bounce phrase;
@@ -117,10 +117,10 @@ public final class InboundClassifier {
       return Classification.of(Kind.OWN_MESSAGE, "From an own address");
     }
     if (report.isPresent()) {
-      return Classification.of(Kind.AUTO_REPLY, report.get().reason()).answering(answered);
+      return Classification.of(Kind.NOTICE, report.get().reason()).answering(answered);
     }
     if (leaves.stream().anyMatch(l -> l.type().equals("message/disposition-notification"))) {
-      return Classification.of(Kind.AUTO_REPLY, "disposition notification (read receipt)")
+      return Classification.of(Kind.NOTICE, "disposition notification (read receipt)")
           .answering(answered);
     }
 

@@ -318,7 +318,7 @@ class TrickyCasesTest {
               --b--
               """);
 
-      assertThat(c.kind()).isEqualTo(Kind.AUTO_REPLY);
+      assertThat(c.kind()).isEqualTo(Kind.NOTICE);
       assertThat(c.reason()).isEqualTo("DSN without failure");
     }
 

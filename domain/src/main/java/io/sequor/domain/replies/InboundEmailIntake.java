@@ -72,7 +72,10 @@ public class InboundEmailIntake {
     public enum Outcome {
       /** Matched; a response was recorded on each enrolment. */
       RECORDED,
-      /** Our own message, or a delay notice the sending server acts on: nothing to do. */
+      /**
+       * Our own message, a delivery or read notice, or a delay the sending server acts on: nothing
+       * to do.
+       */
       IGNORED,
       /** Matched nothing; kept for review. */
       UNMATCHED,
@@ -105,6 +108,7 @@ public class InboundEmailIntake {
             || verdict.kind() == Classification.Kind.BOUNCE_TRANSIENT;
     ReplyMatcher.Match match =
         verdict.kind() == Classification.Kind.OWN_MESSAGE
+                || verdict.kind() == Classification.Kind.NOTICE
             ? new ReplyMatcher.Match(List.of(), null)
             : matcher.match(
                 ReplyMatcher.messageIds(headers.inReplyTo(), headers.references()),
@@ -114,7 +118,7 @@ public class InboundEmailIntake {
                 headers.from());
     String status =
         switch (verdict.kind()) {
-          case OWN_MESSAGE, BOUNCE_TRANSIENT -> "IGNORED";
+          case OWN_MESSAGE, NOTICE, BOUNCE_TRANSIENT -> "IGNORED";
           default -> match.targets().isEmpty() ? "UNMATCHED" : "RECORDED";
         };
     String text = plainText(message);
