@@ -3,9 +3,8 @@ package io.sequor.domain.pacing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sequor.domain.config.SequorClock;
+import io.sequor.domain.config.TestStore;
 import io.sequor.workflows.sequence.Channel;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -14,19 +13,13 @@ import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.EnableTransactionManagement;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How long a seat pauses after a restriction or rate limit: its own back-off or the provider's
@@ -128,36 +121,8 @@ class SeatBackOffTest {
   }
 
   @Configuration(proxyBeanMethods = false)
-  @EnableTransactionManagement
-  @Import(SeatPacing.class)
+  @Import({TestStore.class, SeatPacing.class})
   static class Store {
-
-    @Bean(destroyMethod = "close")
-    EmbeddedPostgres postgres() throws IOException {
-      return EmbeddedPostgres.builder().start();
-    }
-
-    @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
-      DataSource dataSource = postgres.getPostgresDatabase();
-      Flyway.configure().dataSource(dataSource).load().migrate();
-      return dataSource;
-    }
-
-    @Bean
-    JdbcClient jdbcClient(DataSource dataSource) {
-      return JdbcClient.create(dataSource);
-    }
-
-    @Bean
-    PlatformTransactionManager transactionManager(DataSource dataSource) {
-      return new DataSourceTransactionManager(dataSource);
-    }
-
-    @Bean
-    JsonMapper jsonMapper() {
-      return JsonMapper.builder().build();
-    }
 
     @Bean
     SequorClock sequorClock() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sequor.domain.config.SequorClock;
 import io.sequor.domain.config.TestProperties;
+import io.sequor.domain.config.TestStore;
 import io.sequor.domain.errors.FieldProblem;
 import io.sequor.domain.prospects.Prospect;
 import io.sequor.domain.prospects.ProspectData;
@@ -11,51 +12,24 @@ import io.sequor.domain.prospects.ProspectStore;
 import io.sequor.domain.sequences.SequenceVersion;
 import io.sequor.domain.sequences.StepDefinition;
 import io.sequor.workflows.sequence.Channel;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
-import tools.jackson.databind.json.JsonMapper;
 
 /** What the suppression list does to a new enrolment, on a real PostgreSQL. */
 @SpringJUnitConfig(SuppressionPolicyTest.Store.class)
 class SuppressionPolicyTest {
 
   @Configuration(proxyBeanMethods = false)
-  @Import(ProspectStore.class)
+  @Import({TestStore.class, ProspectStore.class})
   static class Store {
-    @Bean(destroyMethod = "close")
-    EmbeddedPostgres postgres() throws IOException {
-      return EmbeddedPostgres.builder().start();
-    }
-
-    @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
-      DataSource dataSource = postgres.getPostgresDatabase();
-      Flyway.configure().dataSource(dataSource).load().migrate();
-      return dataSource;
-    }
-
-    @Bean
-    JdbcClient jdbcClient(DataSource dataSource) {
-      return JdbcClient.create(dataSource);
-    }
-
-    @Bean
-    JsonMapper jsonMapper() {
-      return JsonMapper.builder().build();
-    }
 
     @Bean
     SequorClock sequorClock() {
