@@ -273,6 +273,34 @@ class InboundEmailTest extends EmbeddedRuntimeTest {
     }
 
     @Test
+    void mailToTheUnsubscribeAddressOfTheListHeaderUnsubscribes() {
+      List<String> ids = new java.util.ArrayList<>();
+      Map<String, Object> prospect = enrolledWithFirstEmail("mailto-unsubscribe", ids);
+      Object address = prospect.get("email");
+      String header = emailsTo(address).get(0).listUnsubscribe();
+      java.util.regex.Matcher mailto =
+          java.util.regex.Pattern.compile("<mailto:([^>]+)>").matcher(header);
+      assertThat(mailto.find()).as("a mailto in %s", header).isTrue();
+
+      Reply posted =
+          postSigned(raw(message((String) address, mailto.group(1), "Unsubscribe", "", null)));
+
+      assertThat(posted.status()).isEqualTo(200);
+      assertThat(posted.body().path("outcome").asString()).isEqualTo("RECORDED");
+      awaitStatus(ids.get(0), "STOPPED");
+      assertThat(enrolment(ids.get(0)).path("stopReason").asString()).isEqualTo("UNSUBSCRIBED");
+
+      String genuine = mailto.group(1);
+      int at = genuine.indexOf('+') + 1;
+      String forged =
+          genuine.substring(0, at)
+              + (genuine.charAt(at) == 'A' ? 'B' : 'A')
+              + genuine.substring(at + 1);
+      Reply refused = postSigned(raw(message((String) address, forged, "Unsubscribe", "", null)));
+      assertThat(refused.body().path("outcome").asString()).isEqualTo("UNMATCHED");
+    }
+
+    @Test
     void aBodyThatIsNoMessageIsA400() {
       Reply empty = postSigned("");
       assertThat(empty.status()).isEqualTo(400);

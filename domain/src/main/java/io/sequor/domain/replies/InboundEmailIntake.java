@@ -5,6 +5,7 @@ import io.sequor.domain.enrolments.EnrolmentRecord;
 import io.sequor.domain.enrolments.EnrolmentStore;
 import io.sequor.domain.enrolments.ResponseIntake;
 import io.sequor.domain.prospects.ProspectStore;
+import io.sequor.domain.unsubscribe.Unsubscribes;
 import io.sequor.inbound.Classification;
 import io.sequor.workflows.enrolment.ResponseKind;
 import io.sequor.workflows.sequence.Medium;
@@ -20,7 +21,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -36,6 +40,8 @@ public class InboundEmailIntake {
   private static final Logger log = LoggerFactory.getLogger(InboundEmailIntake.class);
   private static final int EXCERPT = 2000;
   private static final int TEXT = 10_000;
+  private static final Pattern UNSUBSCRIBE_ADDRESS =
+      Pattern.compile("(?i)\\bunsubscribe\\+([A-Za-z0-9_-]{16,128})@");
 
   private final TransactionTemplate tx;
   private final Classifiers classifiers;
@@ -44,6 +50,7 @@ public class InboundEmailIntake {
   private final ResponseIntake responses;
   private final EnrolmentStore enrolments;
   private final ProspectStore prospects;
+  private final Unsubscribes unsubscribes;
   private final SequorClock clock;
 
   InboundEmailIntake(
@@ -54,6 +61,7 @@ public class InboundEmailIntake {
       ResponseIntake responses,
       EnrolmentStore enrolments,
       ProspectStore prospects,
+      Unsubscribes unsubscribes,
       SequorClock clock) {
     this.tx = tx;
     this.classifiers = classifiers;
@@ -62,6 +70,7 @@ public class InboundEmailIntake {
     this.responses = responses;
     this.enrolments = enrolments;
     this.prospects = prospects;
+    this.unsubscribes = unsubscribes;
     this.clock = clock;
   }
 
@@ -101,8 +110,12 @@ public class InboundEmailIntake {
       String fallbackKey) {
     Instant now = clock.now();
     Instant received = receivedAt == null || receivedAt.isAfter(now) ? now : receivedAt;
-    Classification verdict = classifiers.current().classify(message, received);
     Headers headers = Headers.of(message);
+    Optional<String> token = unsubscribeToken(message);
+    if (token.isPresent()) {
+      return unsubscribeByMail(token.get(), headers, source, mailboxId, received, now, fallbackKey);
+    }
+    Classification verdict = classifiers.current().classify(message, received);
     boolean bounce =
         verdict.kind() == Classification.Kind.BOUNCE_PERMANENT
             || verdict.kind() == Classification.Kind.BOUNCE_TRANSIENT;
@@ -138,10 +151,7 @@ public class InboundEmailIntake {
             status.equals("UNMATCHED") ? cut(text, EXCERPT) : null,
             received,
             now);
-    String key =
-        headers.messageId() != null
-            ? "message-id:" + headers.messageId().toLowerCase(Locale.ROOT)
-            : fallbackKey;
+    String key = dedupeKey(headers, fallbackKey);
     return tx.execute(
         s -> {
           if (!store.claim(email, key)) {
@@ -170,6 +180,85 @@ public class InboundEmailIntake {
               match.by());
           return new Receipt(Receipt.Outcome.RECORDED, email.id(), verdict.kind().name(), answered);
         });
+  }
+
+  private static String dedupeKey(Headers headers, String fallbackKey) {
+    return headers.messageId() != null
+        ? "message-id:" + headers.messageId().toLowerCase(Locale.ROOT)
+        : fallbackKey;
+  }
+
+  /**
+   * A message to the {@code mailto:} of an email's {@code List-Unsubscribe} header: the address
+   * carries the signed token, so it unsubscribes exactly like the one-click link, whatever the
+   * message says. A forged token changes nothing and is kept for review.
+   */
+  private Receipt unsubscribeByMail(
+      String token,
+      Headers headers,
+      String source,
+      String mailboxId,
+      Instant received,
+      Instant now,
+      String fallbackKey) {
+    return tx.execute(
+        s -> {
+          UUID id = UUID.randomUUID();
+          Optional<UUID> prospect = unsubscribes.recipient(token).map(p -> p.id());
+          String status = prospect.isPresent() ? "RECORDED" : "UNMATCHED";
+          InboundEmail email =
+              new InboundEmail(
+                  id,
+                  mailboxId,
+                  source,
+                  headers.messageId(),
+                  headers.from(),
+                  headers.subject(),
+                  Classification.Kind.UNSUBSCRIBE.name(),
+                  prospect.isPresent()
+                      ? "sent to the unsubscribe address"
+                      : "sent to an unsubscribe address with a token that is not ours",
+                  null,
+                  status,
+                  prospect.isPresent() ? "UNSUBSCRIBE_ADDRESS" : null,
+                  null,
+                  received,
+                  now);
+          if (!store.claim(email, dedupeKey(headers, fallbackKey))) {
+            return new Receipt(
+                Receipt.Outcome.DUPLICATE, null, Classification.Kind.UNSUBSCRIBE.name(), List.of());
+          }
+          if (prospect.isEmpty() || !unsubscribes.unsubscribe(token)) {
+            log.info("inbound email {} ({}): unsubscribe address with a forged token", id, source);
+            return new Receipt(
+                Receipt.Outcome.UNMATCHED, id, Classification.Kind.UNSUBSCRIBE.name(), List.of());
+          }
+          log.info("inbound email {} ({}): unsubscribed by mail", id, source);
+          return new Receipt(
+              Receipt.Outcome.RECORDED, id, Classification.Kind.UNSUBSCRIBE.name(), List.of());
+        });
+  }
+
+  /** The token of an {@code unsubscribe+<token>@…} recipient, if the message was sent to one. */
+  static Optional<String> unsubscribeToken(MimeMessage message) {
+    for (String header : List.of("To", "Cc", "Delivered-To", "X-Original-To")) {
+      String[] values;
+      try {
+        values = message.getHeader(header);
+      } catch (MessagingException unreadable) {
+        continue;
+      }
+      if (values == null) {
+        continue;
+      }
+      for (String value : values) {
+        Matcher m = UNSUBSCRIBE_ADDRESS.matcher(value);
+        if (m.find()) {
+          return Optional.of(m.group(1));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private void record(
