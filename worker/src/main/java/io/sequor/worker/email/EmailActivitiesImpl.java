@@ -1,5 +1,7 @@
 package io.sequor.worker.email;
 
+import io.sequor.domain.addresses.EmailVerdicts;
+import io.sequor.domain.addresses.Verdict;
 import io.sequor.domain.config.SequorClock;
 import io.sequor.domain.config.SequorProperties;
 import io.sequor.domain.enrolments.StepExecution;
@@ -35,6 +37,7 @@ class EmailActivitiesImpl implements EmailActivities {
   private final Copy copy;
   private final SequorProperties.Mail mail;
   private final SequorClock clock;
+  private final EmailVerdicts verdicts;
 
   EmailActivitiesImpl(
       SendContexts contexts,
@@ -42,13 +45,15 @@ class EmailActivitiesImpl implements EmailActivities {
       EmailGateway gateway,
       Copy copy,
       SequorProperties properties,
-      SequorClock clock) {
+      SequorClock clock,
+      EmailVerdicts verdicts) {
     this.contexts = contexts;
     this.executions = executions;
     this.gateway = gateway;
     this.copy = copy;
     this.mail = properties.mail();
     this.clock = clock;
+    this.verdicts = verdicts;
   }
 
   @Override
@@ -65,7 +70,13 @@ class EmailActivitiesImpl implements EmailActivities {
       return result(SendOutcome.SKIPPED, null, "prospect has no email address");
     }
     if (context.prospect().emailUndeliverable()) {
-      return result(SendOutcome.INVALID_ADDRESS, null, "email address is undeliverable");
+      String why =
+          verdicts
+              .find(context.prospect().id())
+              .filter(v -> v.verdict() == Verdict.INVALID)
+              .map(v -> ": failed verification, " + v.reasons().get(0).text())
+              .orElse("");
+      return result(SendOutcome.INVALID_ADDRESS, null, "email address is undeliverable" + why);
     }
     Copy.Rendered rendered;
     try {
