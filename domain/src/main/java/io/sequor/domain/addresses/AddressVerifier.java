@@ -1,9 +1,11 @@
 package io.sequor.domain.addresses;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,13 +32,13 @@ public class AddressVerifier {
     this.domains = domains;
     this.trustedDomains =
         properties.trustedDomains().stream()
-            .map(d -> d.strip().toLowerCase(java.util.Locale.ROOT))
+            .map(d -> d.strip().toLowerCase(Locale.ROOT))
             .filter(d -> !d.isEmpty())
             .toList();
   }
 
   public AddressVerdict verify(String address) {
-    return verifyAll(java.util.Collections.singletonList(address)).get(0);
+    return verifyAll(Collections.singletonList(address)).get(0);
   }
 
   /**
