@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.sequor.api.dev.DevClock;
 import io.sequor.api.dev.DevMailbox;
+import io.sequor.domain.addresses.TestDnsServer;
 import io.sequor.domain.sequences.CanonicalPlay;
 import io.sequor.worker.linkedin.LinkedInMessage;
 import io.sequor.worker.linkedin.SandboxLinkedInGateway;
@@ -58,11 +59,25 @@ import tools.jackson.databind.json.JsonMapper;
       "sequor.inbound.poll-interval=PT2S",
       "sequor.enrolment.manual-task-missed=NEXT_WINDOW",
       "sequor.enrolment.manual-task-max-pushes=1",
+      "sequor.addresses.resolver=${sequor.test.dns-server}",
+      "sequor.addresses.trusted-domains=",
+      "sequor.addresses.timeout=PT2S",
       "logging.level.io.temporal=WARN"
     })
 public abstract class EmbeddedRuntimeTest {
 
   static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  /**
+   * The DNS server the address verifier asks, one per JVM like the context that uses it. Every
+   * domain has a mail server unless a test scripts otherwise.
+   */
+  static final TestDnsServer DNS = TestDnsServer.start(TestDnsServer.Fallback.MAIL_SERVER);
+
+  static {
+    System.setProperty("sequor.test.dns-server", DNS.address());
+  }
+
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @LocalServerPort int port;

@@ -1,5 +1,8 @@
 package io.sequor.api.enrolments;
 
+import io.sequor.domain.addresses.AddressVerdict;
+import io.sequor.domain.addresses.EmailVerdicts;
+import io.sequor.domain.addresses.EnrolmentEmailCheck;
 import io.sequor.domain.config.SequorClock;
 import io.sequor.domain.config.SequorProperties;
 import io.sequor.domain.credits.CreditLedger;
@@ -31,6 +34,7 @@ import io.sequor.workflows.enrolment.StepState;
 import io.sequor.workflows.enrolment.StepStatus;
 import io.sequor.workflows.enrolment.StopReason;
 import io.sequor.workflows.sequence.Channel;
+import io.sequor.workflows.sequence.Medium;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -77,6 +81,8 @@ class EnrolmentService {
   private final SequorProperties properties;
   private final SequorClock clock;
   private final JsonMapper json;
+  private final EnrolmentEmailCheck emailCheck;
+  private final EmailVerdicts emailVerdicts;
 
   EnrolmentService(
       WorkflowClient temporal,
@@ -93,7 +99,9 @@ class EnrolmentService {
       SuppressionPolicy suppression,
       SequorProperties properties,
       SequorClock clock,
-      JsonMapper json) {
+      JsonMapper json,
+      EnrolmentEmailCheck emailCheck,
+      EmailVerdicts emailVerdicts) {
     this.temporal = temporal;
     this.tx = tx;
     this.catalog = catalog;
@@ -109,6 +117,8 @@ class EnrolmentService {
     this.properties = properties;
     this.clock = clock;
     this.json = json;
+    this.emailCheck = emailCheck;
+    this.emailVerdicts = emailVerdicts;
   }
 
   /** The outcome of an enrolment request. */
@@ -125,10 +135,22 @@ class EnrolmentService {
     SequenceVersion version = resolveVersion(request);
     String seatId =
         request.seatId() != null ? request.seatId() : properties.linkedin().defaultSeat();
+    String emailField = request.prospectId() != null ? "prospectId" : "prospect.email";
+    // Before the transaction: a DNS look-up can take seconds and should not hold a connection.
+    Optional<AddressVerdict> emailVerdict = emailCheck.verify(emailField, emailToVerify(request));
     EnrolmentStore.Insert insert =
         tx.execute(
             status -> {
               Prospect prospect = resolveProspect(request);
+              if (emailVerdict.isPresent()) {
+                emailCheck.keep(
+                    emailField,
+                    prospect,
+                    emailVerdict.get(),
+                    Copy.reachable(prospect, Medium.LINKEDIN)
+                        && version.steps().stream()
+                            .anyMatch(s -> s.channel().medium() == Medium.LINKEDIN));
+              }
               List<FieldProblem> problems =
                   copy.problems(
                       version, prospect, request.prospectId() != null ? "prospectId" : "prospect");
@@ -247,6 +269,18 @@ class EnrolmentService {
     }
   }
 
+  /** The address the enrolment will write to: the inline prospect's, or the stored one's. */
+  private String emailToVerify(EnrolmentRequests.Enrol request) {
+    if (request.prospect() != null) {
+      return request.prospect().email();
+    }
+    try {
+      return prospects.get(request.prospectId()).email();
+    } catch (NotFoundException e) {
+      return null; // refused with its field once the prospect is resolved
+    }
+  }
+
   private Prospect resolveProspect(EnrolmentRequests.Enrol request) {
     if (request.prospectId() != null) {
       try {
@@ -287,6 +321,7 @@ class EnrolmentService {
           record.sequenceId(),
           version.version(),
           record.prospectId(),
+          emailVerdicts.find(record.prospectId()).orElse(null),
           record.seatId(),
           MailboxStore.mailboxOf(record),
           record.createdAt(),
@@ -306,6 +341,7 @@ class EnrolmentService {
         record.sequenceId(),
         version.version(),
         record.prospectId(),
+        emailVerdicts.find(record.prospectId()).orElse(null),
         record.seatId(),
         MailboxStore.mailboxOf(record),
         record.createdAt(),

@@ -1,5 +1,6 @@
 package io.sequor.api.enrolments;
 
+import io.sequor.domain.addresses.EmailVerification;
 import io.sequor.domain.enrolments.ResponseRecord;
 import io.sequor.workflows.enrolment.EnrolmentStatus;
 import io.sequor.workflows.enrolment.StepState;
@@ -11,6 +12,8 @@ import java.util.UUID;
 /**
  * An enrolment, its timeline and its credit account.
  *
+ * @param prospectEmail the verdict on the prospect's email address from its last check; absent when
+ *     the prospect has no address or it was never checked
  * @param live whether the state comes from the running workflow (true) or from the store (false)
  */
 record EnrolmentView(
@@ -20,6 +23,7 @@ record EnrolmentView(
     UUID sequenceId,
     int sequenceVersion,
     UUID prospectId,
+    EmailVerification prospectEmail,
     String seatId,
     String mailboxId,
     Instant createdAt,

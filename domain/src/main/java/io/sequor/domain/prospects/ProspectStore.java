@@ -136,12 +136,20 @@ public class ProspectStore {
     if (data.fields() != null) {
       fields.putAll(data.fields());
     }
+    String newEmail = email != null ? email : old.email();
+    // What was learnt about the old address (a bounce, a verification) says nothing of a new one.
+    boolean emailChanged = old.email() != null && !old.email().equalsIgnoreCase(newEmail);
     jdbc.sql(
             "UPDATE prospects SET email = ?, linkedin_url = ?, first_name = ?, last_name = ?,"
                 + " company = ?, title = ?, timezone = ?, open_profile = ?, fields = ?::jsonb,"
-                + " updated_at = ? WHERE id = ?")
+                + " updated_at = ?,"
+                + " email_undeliverable = email_undeliverable AND NOT ?,"
+                + " email_verdict = CASE WHEN ? THEN NULL ELSE email_verdict END,"
+                + " email_verdict_reasons = CASE WHEN ? THEN NULL ELSE email_verdict_reasons END,"
+                + " email_verified_at = CASE WHEN ? THEN NULL ELSE email_verified_at END"
+                + " WHERE id = ?")
         .params(
-            email != null ? email : old.email(),
+            newEmail,
             linkedin != null ? linkedin : old.linkedinUrl(),
             or(data.firstName(), old.firstName()),
             or(data.lastName(), old.lastName()),
@@ -151,6 +159,10 @@ public class ProspectStore {
             data.openProfile() != null ? data.openProfile() : old.openProfile(),
             json.writeValueAsString(fields),
             now,
+            emailChanged,
+            emailChanged,
+            emailChanged,
+            emailChanged,
             old.id())
         .update();
     return get(old.id());

@@ -1,5 +1,7 @@
 package io.sequor.worker.email;
 
+import io.sequor.domain.addresses.EmailVerdicts;
+import io.sequor.domain.addresses.Verdict;
 import io.sequor.domain.config.SequorClock;
 import io.sequor.domain.config.SequorProperties;
 import io.sequor.domain.enrolments.EmailThreads;
@@ -47,6 +49,7 @@ class EmailActivitiesImpl implements EmailActivities {
   private final SequorClock clock;
   private final MailboxStore mailboxes;
   private final MailboxSlots slots;
+  private final EmailVerdicts verdicts;
 
   EmailActivitiesImpl(
       SendContexts contexts,
@@ -57,7 +60,8 @@ class EmailActivitiesImpl implements EmailActivities {
       SequorProperties properties,
       SequorClock clock,
       MailboxStore mailboxes,
-      MailboxSlots slots) {
+      MailboxSlots slots,
+      EmailVerdicts verdicts) {
     this.contexts = contexts;
     this.executions = executions;
     this.gateway = gateway;
@@ -67,6 +71,7 @@ class EmailActivitiesImpl implements EmailActivities {
     this.clock = clock;
     this.mailboxes = mailboxes;
     this.slots = slots;
+    this.verdicts = verdicts;
   }
 
   @Override
@@ -83,7 +88,13 @@ class EmailActivitiesImpl implements EmailActivities {
       return result(SendOutcome.SKIPPED, null, "prospect has no email address");
     }
     if (context.prospect().emailUndeliverable()) {
-      return result(SendOutcome.INVALID_ADDRESS, null, "email address is undeliverable");
+      String why =
+          verdicts
+              .find(context.prospect().id())
+              .filter(v -> v.verdict() == Verdict.INVALID)
+              .map(v -> ": failed verification, " + v.reasons().get(0).text())
+              .orElse("");
+      return result(SendOutcome.INVALID_ADDRESS, null, "email address is undeliverable" + why);
     }
     Mailbox mailbox = mailboxes.get(MailboxStore.mailboxOf(context.enrolment()));
     if (!mailbox.enabled()) {

@@ -1,0 +1,2 @@
+/** Verifying email addresses in bulk, before they are imported or enrolled. */
+package io.sequor.api.addresses;
