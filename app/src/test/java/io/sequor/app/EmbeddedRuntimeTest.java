@@ -129,6 +129,13 @@ public abstract class EmbeddedRuntimeTest {
     }
   }
 
+  /** Posts a webhook body signed now with {@code key}, as its sender would. */
+  protected Reply postSigned(String path, String key, String body) {
+    String now = String.valueOf(java.time.Instant.now().getEpochSecond());
+    return post(
+        path, body, "X-Sequor-Timestamp", now, "X-Sequor-Signature", signature(key, now, body));
+  }
+
   protected Reply delete(String path) {
     return send(HttpRequest.newBuilder(uri(path)).DELETE().build());
   }

@@ -143,16 +143,7 @@ class LinkedInWebhookTest extends EmbeddedRuntimeTest {
     void aBadSignatureIsRefusedAndChangesNothing() {
       String id = enrol(canonicalSequenceId(), prospect("webhook-forged")).path("id").asString();
       String event = reply(newEventId(), sentInMailId(id), "Forged.");
-      String now = String.valueOf(Instant.now().getEpochSecond());
-
-      Reply forged =
-          post(
-              WEBHOOK,
-              event,
-              "X-Sequor-Timestamp",
-              now,
-              "X-Sequor-Signature",
-              signature("not-the-shared-secret", now, event));
+      Reply forged = postSigned(WEBHOOK, "not-the-shared-secret", event);
 
       assertThat(forged.status()).isEqualTo(401);
       assertThat(forged.body().path("title").asString()).isEqualTo("Signature rejected");
@@ -241,14 +232,7 @@ class LinkedInWebhookTest extends EmbeddedRuntimeTest {
 
   /** Posts the body signed as a provider would, with the shared secret and the current time. */
   private Reply deliver(String body) {
-    String now = String.valueOf(Instant.now().getEpochSecond());
-    return post(
-        WEBHOOK,
-        body,
-        "X-Sequor-Timestamp",
-        now,
-        "X-Sequor-Signature",
-        signature(secret, now, body));
+    return postSigned(WEBHOOK, secret, body);
   }
 
   private JsonNode unmatched(String eventId) {

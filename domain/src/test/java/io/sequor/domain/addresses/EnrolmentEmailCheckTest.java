@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sequor.domain.config.SequorClock;
+import io.sequor.domain.config.TestStore;
 import io.sequor.domain.errors.FieldProblem;
 import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.domain.prospects.Prospect;
 import io.sequor.domain.prospects.ProspectData;
 import io.sequor.domain.prospects.ProspectStore;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -23,9 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The enrolment's address check on a real PostgreSQL and a local DNS server: both settings of
@@ -41,6 +36,7 @@ class EnrolmentEmailCheckTest {
 
   @Configuration(proxyBeanMethods = false)
   @Import({
+    TestStore.class,
     ProspectStore.class,
     EmailVerdicts.class,
     EnrolmentEmailCheck.class,
@@ -49,28 +45,6 @@ class EnrolmentEmailCheckTest {
     MailDomains.class
   })
   static class Setup {
-
-    @Bean(destroyMethod = "close")
-    EmbeddedPostgres postgres() throws IOException {
-      return EmbeddedPostgres.builder().start();
-    }
-
-    @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
-      DataSource dataSource = postgres.getPostgresDatabase();
-      Flyway.configure().dataSource(dataSource).load().migrate();
-      return dataSource;
-    }
-
-    @Bean
-    JdbcClient jdbcClient(DataSource dataSource) {
-      return JdbcClient.create(dataSource);
-    }
-
-    @Bean
-    JsonMapper jsonMapper() {
-      return JsonMapper.builder().build();
-    }
 
     @Bean
     SequorClock sequorClock() {
