@@ -1,8 +1,10 @@
 package io.sequor.api;
 
+import io.sequor.api.auth.Caller;
 import io.sequor.domain.config.DomainConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +15,11 @@ import org.springframework.context.annotation.Import;
 @Import(DomainConfiguration.class)
 @ComponentScan("io.sequor.api")
 public class ApiConfiguration {
+
+  static {
+    // The caller comes from the API key, never from the request's parameters or body.
+    SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+  }
 
   @Bean
   OpenAPI sequorOpenApi() {

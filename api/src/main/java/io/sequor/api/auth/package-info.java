@@ -1,0 +1,2 @@
+/** Who is calling: API keys, their workspace and scopes. */
+package io.sequor.api.auth;

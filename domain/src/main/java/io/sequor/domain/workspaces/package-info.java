@@ -1,0 +1,2 @@
+/** Workspaces (tenants) and their API keys. */
+package io.sequor.domain.workspaces;
