@@ -7,6 +7,7 @@ import io.sequor.domain.config.SequorClock;
 import io.sequor.domain.config.SequorProperties;
 import io.sequor.domain.credits.CreditLedger;
 import io.sequor.domain.enrolments.EnrolmentRecord;
+import io.sequor.domain.enrolments.EnrolmentStarter;
 import io.sequor.domain.enrolments.EnrolmentStore;
 import io.sequor.domain.enrolments.ResponseIntake;
 import io.sequor.domain.enrolments.ResponseRecord;
@@ -35,11 +36,8 @@ import io.sequor.workflows.enrolment.StepStatus;
 import io.sequor.workflows.enrolment.StopReason;
 import io.sequor.workflows.sequence.Channel;
 import io.sequor.workflows.sequence.Medium;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -83,6 +81,7 @@ class EnrolmentService {
   private final JsonMapper json;
   private final EnrolmentEmailCheck emailCheck;
   private final EmailVerdicts emailVerdicts;
+  private final EnrolmentStarter starter;
 
   EnrolmentService(
       WorkflowClient temporal,
@@ -101,7 +100,8 @@ class EnrolmentService {
       SequorClock clock,
       JsonMapper json,
       EnrolmentEmailCheck emailCheck,
-      EmailVerdicts emailVerdicts) {
+      EmailVerdicts emailVerdicts,
+      EnrolmentStarter starter) {
     this.temporal = temporal;
     this.tx = tx;
     this.catalog = catalog;
@@ -119,6 +119,7 @@ class EnrolmentService {
     this.json = json;
     this.emailCheck = emailCheck;
     this.emailVerdicts = emailVerdicts;
+    this.starter = starter;
   }
 
   /** The outcome of an enrolment request. */
@@ -204,29 +205,7 @@ class EnrolmentService {
   }
 
   private void start(EnrolmentRecord enrolment, SequenceVersion version) {
-    if (enrolment.status().isFinal()) {
-      return;
-    }
-    EnrolmentInput input =
-        new EnrolmentInput(
-            enrolment.id().toString(),
-            version.steps().stream().map(StepDefinition::plan).toList(),
-            properties.enrolmentSettings());
-    EnrolmentWorkflow workflow =
-        temporal.newWorkflowStub(
-            EnrolmentWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(EnrolmentInput.workflowId(enrolment.id().toString()))
-                .setTaskQueue(EnrolmentWorkflow.TASK_QUEUE)
-                .setWorkflowIdReusePolicy(
-                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-                .build());
-    try {
-      WorkflowClient.start(workflow::run, input);
-      log.info("enrolment {} started", enrolment.id());
-    } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
-      log.debug("enrolment {} was already started", enrolment.id());
-    }
+    starter.start(enrolment, version);
   }
 
   private SequenceVersion resolveVersion(EnrolmentRequests.Enrol request) {

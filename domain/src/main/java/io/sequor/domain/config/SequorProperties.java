@@ -34,7 +34,8 @@ public record SequorProperties(
     @Valid @NotNull @DefaultValue Limits limits,
     @Valid @NotNull @DefaultValue Mail mail,
     @Valid @NotNull @DefaultValue LinkedIn linkedin,
-    @Valid @NotNull @DefaultValue Inbound inbound) {
+    @Valid @NotNull @DefaultValue Inbound inbound,
+    @Valid @NotNull @DefaultValue Campaigns campaigns) {
 
   /** The timing rules snapshotted into every new enrolment. */
   public EnrolmentSettings enrolmentSettings() {
@@ -186,4 +187,17 @@ public record SequorProperties(
       @DefaultValue("true") boolean idle,
       @Min(1) @DefaultValue("200") int batchSize,
       String webhookSecret) {}
+
+  /**
+   * Campaign launches.
+   *
+   * @param pageSize how many prospects one launch page enrols (a campaign may choose its own)
+   * @param pageInterval the pause between two pages, which paces a launch (a campaign may choose
+   *     its own)
+   * @param watchInterval how often a launched campaign checks whether all its enrolments ended
+   */
+  public record Campaigns(
+      @Min(1) @DefaultValue("100") int pageSize,
+      @NotNull @DefaultValue("PT0.2S") Duration pageInterval,
+      @NotNull @DefaultValue("PT6H") Duration watchInterval) {}
 }

@@ -1,5 +1,6 @@
 package io.sequor.worker.enrolments;
 
+import io.sequor.domain.campaigns.CampaignCommands;
 import io.sequor.domain.enrolments.EnrolmentStore;
 import io.sequor.domain.prospects.ProspectStore;
 import io.sequor.workflows.enrolment.EnrolmentActivities;
@@ -14,15 +15,31 @@ class EnrolmentActivitiesImpl implements EnrolmentActivities {
 
   private final EnrolmentStore enrolments;
   private final ProspectStore prospects;
+  private final CampaignCommands campaignCommands;
 
-  EnrolmentActivitiesImpl(EnrolmentStore enrolments, ProspectStore prospects) {
+  EnrolmentActivitiesImpl(
+      EnrolmentStore enrolments, ProspectStore prospects, CampaignCommands campaignCommands) {
     this.enrolments = enrolments;
     this.prospects = prospects;
+    this.campaignCommands = campaignCommands;
   }
 
   @Override
   public void recordStatus(String enrolmentId, EnrolmentStatus status, StopReason stopReason) {
-    enrolments.recordStatus(UUID.fromString(enrolmentId), status, stopReason);
+    UUID id = UUID.fromString(enrolmentId);
+    enrolments.recordStatus(id, status, stopReason);
+    if (status == EnrolmentStatus.STOPPED && answered(stopReason)) {
+      // After the store says so: a retry of this activity finds the siblings again and tells
+      // those not stopped yet; telling one twice changes nothing.
+      campaignCommands.stopCompany(id);
+    }
+  }
+
+  /** A person answered: the stops that count as a reply from the company. */
+  private static boolean answered(StopReason reason) {
+    return reason == StopReason.REPLIED
+        || reason == StopReason.INMAIL_ACCEPTED
+        || reason == StopReason.INMAIL_DECLINED;
   }
 
   @Override

@@ -26,6 +26,13 @@ public interface EnrolmentWorkflow {
   @SignalMethod
   void stop();
 
+  /**
+   * Stops the enrolment for a reason outside it: its campaign was cancelled, or its company
+   * replied.
+   */
+  @SignalMethod
+  void stopBecause(StopReason reason);
+
   /** A rep finished (or failed) the manual task for a step; the outcome is in the store. */
   @SignalMethod
   void taskCompleted(String stepKey);

@@ -176,6 +176,11 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
   }
 
   @Override
+  public void stopBecause(StopReason reason) {
+    halt(reason == null ? StopReason.STOPPED_BY_USER : reason);
+  }
+
+  @Override
   public void taskCompleted(String stepKey) {
     completedTasks.add(stepKey);
   }

@@ -11,5 +11,9 @@ public enum StopReason {
    * Set by the store, never by a workflow: the embedded runtime restarted and its in-memory
    * Temporal server no longer has the workflow.
    */
-  LOST_ON_RESTART
+  LOST_ON_RESTART,
+  /** Another person at the same company replied, in a campaign that stops the company on reply. */
+  COMPANY_REPLIED,
+  /** The enrolment's campaign was cancelled. */
+  CAMPAIGN_CANCELLED
 }

@@ -1,0 +1,65 @@
+package io.sequor.api.campaigns;
+
+import io.sequor.domain.campaigns.Audience;
+import io.sequor.domain.campaigns.Campaign;
+import io.sequor.domain.campaigns.Progress;
+import io.sequor.workflows.campaign.CampaignPhase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A campaign and how far its launch is.
+ *
+ * @param progress counted from the store while the launch runs: audience, enrolled, skipped (and by
+ *     reason), remaining, running
+ */
+record CampaignView(
+    UUID id,
+    String name,
+    UUID sequenceId,
+    int version,
+    AudienceView audience,
+    List<String> seatIds,
+    List<String> mailboxIds,
+    boolean allowActiveElsewhere,
+    boolean stopCompanyOnReply,
+    int pageSize,
+    Duration pageInterval,
+    CampaignPhase phase,
+    Instant createdAt,
+    Instant launchedAt,
+    Instant finishedAt,
+    Progress progress) {
+
+  /**
+   * Who the campaign is for.
+   *
+   * @param listed how many prospects the list names, when the audience is a list
+   * @param filter the saved filter, when the audience is one
+   */
+  record AudienceView(Integer listed, Audience.Filter filter) {}
+
+  static CampaignView of(Campaign c, int version, Progress progress) {
+    return new CampaignView(
+        c.id(),
+        c.name(),
+        c.sequenceId(),
+        version,
+        new AudienceView(
+            c.audience().prospectIds() == null ? null : c.audience().prospectIds().size(),
+            c.audience().filter()),
+        c.seatIds(),
+        c.mailboxIds(),
+        c.allowActiveElsewhere(),
+        c.stopCompanyOnReply(),
+        c.pageSize(),
+        c.pageInterval(),
+        c.phase(),
+        c.createdAt(),
+        c.launchedAt(),
+        c.finishedAt(),
+        progress);
+  }
+}

@@ -1,0 +1,177 @@
+package io.sequor.api.campaigns;
+
+import io.sequor.api.auth.Caller;
+import io.sequor.domain.campaigns.Campaign;
+import io.sequor.domain.campaigns.CampaignStore;
+import io.sequor.domain.campaigns.Member;
+import io.sequor.domain.campaigns.SkipReason;
+import io.sequor.domain.errors.InvalidInputException;
+import io.sequor.domain.sequences.SequenceCatalog;
+import io.sequor.workflows.campaign.CampaignPhase;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/campaigns")
+@Tag(
+    name = "Campaigns",
+    description = "A sequence launched on an audience, paced, with a reason for every skip")
+class CampaignsController {
+
+  private final CampaignService service;
+  private final CampaignStore campaigns;
+  private final SequenceCatalog catalog;
+
+  CampaignsController(CampaignService service, CampaignStore campaigns, SequenceCatalog catalog) {
+    this.service = service;
+    this.campaigns = campaigns;
+    this.catalog = catalog;
+  }
+
+  /**
+   * A page of a list.
+   *
+   * @param nextCursor pass it as {@code cursor} for the next page; null on the last page
+   */
+  record Page<T>(List<T> items, String nextCursor) {}
+
+  @PostMapping
+  @Operation(
+      summary = "Create a campaign (a DRAFT)",
+      description =
+          "Binds a sequence version, an audience (prospectIds, or a filter resolved at launch),"
+              + " seats and mailboxes in rotation, and the launch pace. 400 names every bad"
+              + " field; 409 when the workspace has a campaign of that name.")
+  ResponseEntity<CampaignView> create(Caller caller, @RequestBody CampaignRequests.Create request) {
+    Campaign campaign = service.create(caller.workspaceId(), request);
+    return ResponseEntity.created(URI.create("/api/campaigns/" + campaign.id()))
+        .body(view(campaign));
+  }
+
+  @GetMapping
+  @Operation(summary = "The workspace's campaigns, newest first, optionally by phase")
+  Page<CampaignView> list(
+      Caller caller,
+      @RequestParam(required = false) CampaignPhase phase,
+      @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false)
+          UUID cursor,
+      @RequestParam(defaultValue = "50") int limit) {
+    checkLimit(limit);
+    if (cursor != null) {
+      campaigns.get(caller.workspaceId(), cursor);
+    }
+    List<Campaign> found = campaigns.list(caller.workspaceId(), phase, cursor, limit + 1);
+    List<CampaignView> items = found.stream().limit(limit).map(this::view).toList();
+    return new Page<>(
+        items, found.size() > limit ? items.get(items.size() - 1).id().toString() : null);
+  }
+
+  @GetMapping("/{id}")
+  @Operation(
+      summary = "A campaign with its launch's progress",
+      description =
+          "progress is counted from the store as the launch runs: audience, enrolled, skipped"
+              + " by reason, remaining, and enrolments still running.")
+  CampaignView get(Caller caller, @PathVariable UUID id) {
+    return view(campaigns.get(caller.workspaceId(), id));
+  }
+
+  @PostMapping("/{id}/launch")
+  @Operation(
+      summary = "Launch a DRAFT campaign",
+      description =
+          "202: the campaign's workflow freezes the audience and enrols it page by page; read"
+              + " progress with GET. 409 when it is not a DRAFT.")
+  ResponseEntity<CampaignView> launch(Caller caller, @PathVariable UUID id) {
+    service.launch(caller.workspaceId(), id);
+    return ResponseEntity.accepted().body(view(campaigns.get(caller.workspaceId(), id)));
+  }
+
+  @PostMapping("/{id}/pause")
+  @Operation(
+      summary = "Pause the campaign as a whole",
+      description =
+          "202: the launch enrols no one more and every active enrolment of the campaign is"
+              + " paused, after the page in flight.")
+  ResponseEntity<CampaignView> pause(Caller caller, @PathVariable UUID id) {
+    service.pause(caller.workspaceId(), id);
+    return ResponseEntity.accepted().body(get(caller, id));
+  }
+
+  @PostMapping("/{id}/resume")
+  @Operation(
+      summary = "Resume a paused campaign",
+      description = "202: the launch goes on and the campaign's paused enrolments resume.")
+  ResponseEntity<CampaignView> resume(Caller caller, @PathVariable UUID id) {
+    service.resume(caller.workspaceId(), id);
+    return ResponseEntity.accepted().body(get(caller, id));
+  }
+
+  @PostMapping("/{id}/cancel")
+  @Operation(
+      summary = "Cancel the campaign as a whole",
+      description =
+          "202: the launch stops and every running enrolment of the campaign is stopped"
+              + " (CAMPAIGN_CANCELLED). A DRAFT is cancelled at once.")
+  ResponseEntity<CampaignView> cancel(Caller caller, @PathVariable UUID id) {
+    service.cancel(caller.workspaceId(), id);
+    return ResponseEntity.accepted().body(get(caller, id));
+  }
+
+  @GetMapping("/{id}/members")
+  @Operation(
+      summary = "The launch's decision for each prospect, in the order taken",
+      description =
+          "ENROLLED with the enrolment id, or SKIPPED with the reason (ACTIVE_ELSEWHERE,"
+              + " ALREADY_ENROLLED, SUPPRESSED, INVALID_ADDRESS, MISSING_PLACEHOLDER,"
+              + " NO_TRIGGER, UNREACHABLE, COPY_PROBLEM) and its detail.")
+  Page<Member> members(
+      Caller caller,
+      @PathVariable UUID id,
+      @RequestParam(required = false) Member.Outcome outcome,
+      @RequestParam(required = false) SkipReason reason,
+      @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false)
+          String cursor,
+      @RequestParam(defaultValue = "100") int limit) {
+    checkLimit(limit);
+    campaigns.get(caller.workspaceId(), id);
+    Integer after = null;
+    if (cursor != null) {
+      try {
+        after = Integer.parseInt(cursor);
+      } catch (NumberFormatException e) {
+        throw new InvalidInputException("cursor", "is not a cursor this list gave");
+      }
+    }
+    List<Member> found = campaigns.members(id, outcome, reason, after, limit + 1);
+    List<Member> items = found.stream().limit(limit).toList();
+    return new Page<>(
+        items,
+        found.size() > limit ? String.valueOf(items.get(items.size() - 1).position()) : null);
+  }
+
+  private CampaignView view(Campaign campaign) {
+    return CampaignView.of(
+        campaign,
+        catalog.versionById(campaign.sequenceVersionId()).version(),
+        campaigns.progress(campaign.id()));
+  }
+
+  private static void checkLimit(int limit) {
+    if (limit < 1 || limit > 500) {
+      throw new InvalidInputException("limit", "must be between 1 and 500");
+    }
+  }
+}

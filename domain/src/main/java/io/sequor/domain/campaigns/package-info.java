@@ -1,0 +1,2 @@
+/** Campaigns: a sequence version launched on an audience, with its launch decisions. */
+package io.sequor.domain.campaigns;

@@ -1,0 +1,2 @@
+/** Activities of the campaign workflow. */
+package io.sequor.worker.campaigns;

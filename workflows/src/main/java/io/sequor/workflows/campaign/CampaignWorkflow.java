@@ -1,0 +1,32 @@
+package io.sequor.workflows.campaign;
+
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * One campaign's life: the launch enrols its audience page by page, paced; then the run watches
+ * until every enrolment has ended. Pause, resume and cancel act on the launch and on every running
+ * enrolment of the campaign.
+ */
+@WorkflowInterface
+public interface CampaignWorkflow {
+
+  String TASK_QUEUE = "sequor-enrolments";
+
+  @WorkflowMethod
+  CampaignPhase run(CampaignInput input);
+
+  @SignalMethod
+  void pause();
+
+  @SignalMethod
+  void resume();
+
+  @SignalMethod
+  void cancel();
+
+  @QueryMethod
+  CampaignPhase phase();
+}
