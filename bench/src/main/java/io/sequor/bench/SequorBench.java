@@ -202,6 +202,17 @@ public final class SequorBench {
       System.out.println(part.describe());
     }
 
+    if (settings.campaign() > 0) {
+      System.out.println();
+      System.out.println(
+          "== A campaign launched on "
+              + settings.campaign()
+              + " prospects (POST /api/campaigns/{id}/launch)");
+      new CampaignLaunchBench(
+              api, context.getBean(JdbcClient.class), sequenceId, Duration.ofMinutes(15))
+          .run(settings.campaign(), settings.campaignPage(), run);
+    }
+
     System.out.println();
     System.out.println("== Summary");
     System.out.printf("API enrolments/s      %.1f%n", enrol.perSecond());

@@ -11,7 +11,9 @@ record Settings(
     int warmupStarts,
     int breakdown,
     Duration phaseLimit,
-    boolean history) {
+    boolean history,
+    int campaign,
+    int campaignPage) {
 
   static Settings fromSystemProperties() {
     Settings s =
@@ -23,13 +25,18 @@ record Settings(
             Integer.getInteger("bench.warmup-starts", 1000),
             Integer.getInteger("bench.breakdown", 100),
             Duration.parse(System.getProperty("bench.phase-limit", "PT3M")),
-            Boolean.parseBoolean(System.getProperty("bench.history", "true")));
+            Boolean.parseBoolean(System.getProperty("bench.history", "true")),
+            Integer.getInteger("bench.campaign", 10_000),
+            Integer.getInteger("bench.campaign-page", 200));
     if (s.enrolments < 1
         || s.starts < 1
         || s.concurrency < 1
         || s.warmupEnrolments < 0
         || s.warmupStarts < 0
-        || s.breakdown < 1) {
+        || s.breakdown < 1
+        || s.campaign < 0
+        || s.campaignPage < 1
+        || s.campaignPage > 1000) {
       throw new IllegalArgumentException("counts must be positive: " + s);
     }
     if (s.phaseLimit.isNegative() || s.phaseLimit.isZero()) {
@@ -41,7 +48,7 @@ record Settings(
   String describe() {
     return String.format(
         "enrolments %d, bare starts %d, concurrency %d, warm-up %d enrolments and %d starts,"
-            + " breakdown %d, phase limit %s, history %s",
+            + " breakdown %d, phase limit %s, history %s, campaign %d in pages of %d",
         enrolments,
         starts,
         concurrency,
@@ -49,6 +56,8 @@ record Settings(
         warmupStarts,
         breakdown,
         phaseLimit,
-        history ? "on" : "off");
+        history ? "on" : "off",
+        campaign,
+        campaignPage);
   }
 }

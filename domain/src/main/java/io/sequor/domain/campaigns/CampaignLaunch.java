@@ -14,11 +14,18 @@ import io.sequor.domain.sequences.SequenceVersion;
 import io.sequor.domain.unsubscribe.SuppressionPolicy;
 import io.sequor.workflows.campaign.PageResult;
 import io.sequor.workflows.sequence.Medium;
+import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,6 +48,10 @@ public class CampaignLaunch {
   private final CreditLedger ledger;
   private final TransactionTemplate tx;
   private final SequorClock clock;
+  private final ExecutorService starting = Executors.newFixedThreadPool(STARTERS, starterThreads());
+
+  /** Enrolment workflows a page starts at once. */
+  static final int STARTERS = 8;
 
   CampaignLaunch(
       CampaignStore campaigns,
@@ -63,6 +74,20 @@ public class CampaignLaunch {
     this.ledger = ledger;
     this.tx = tx;
     this.clock = clock;
+  }
+
+  private static ThreadFactory starterThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, "campaign-starter-" + n.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  @PreDestroy
+  void close() {
+    starting.shutdownNow();
   }
 
   /** Freezes the audience of a draft campaign; a campaign past its draft is left as it is. */
@@ -96,11 +121,28 @@ public class CampaignLaunch {
         skipped++;
       }
     }
-    for (UUID enrolmentId : toStart) {
-      starter.start(enrolments.get(enrolmentId), version);
-    }
+    startAll(toStart, version);
     return new PageResult(
         enrolled, skipped, page.get(page.size() - 1).toString(), page.size() < pageSize);
+  }
+
+  /**
+   * Starts the page's enrolments a few at a time: a start is a round trip to Temporal, and a page
+   * of them one after another would keep the launch waiting on the network.
+   */
+  private void startAll(List<UUID> enrolmentIds, SequenceVersion version) {
+    List<CompletableFuture<Void>> starts = new ArrayList<>();
+    for (UUID id : enrolmentIds) {
+      starts.add(
+          CompletableFuture.runAsync(() -> starter.start(enrolments.get(id), version), starting));
+    }
+    try {
+      CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+    } catch (CompletionException e) {
+      // The activity fails and is retried: the enrolments stored stay decided, and are started
+      // then.
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
   }
 
   private Member decide(Campaign campaign, SequenceVersion version, UUID prospectId, int position) {

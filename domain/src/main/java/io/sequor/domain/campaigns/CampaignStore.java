@@ -121,6 +121,13 @@ public class CampaignStore {
         .list();
   }
 
+  /** Later pages of the launch enrol on this version. */
+  public void setVersion(UUID id, UUID versionId) {
+    jdbc.sql("UPDATE campaigns SET sequence_version_id = ? WHERE id = ?")
+        .params(versionId, id)
+        .update();
+  }
+
   public void setPhase(UUID id, CampaignPhase phase) {
     Timestamp now = Timestamp.from(clock.now());
     jdbc.sql(

@@ -2,6 +2,7 @@ package io.sequor.worker.enrolments;
 
 import io.sequor.domain.campaigns.CampaignCommands;
 import io.sequor.domain.enrolments.EnrolmentStore;
+import io.sequor.domain.enrolments.VersionMigrations;
 import io.sequor.domain.prospects.ProspectStore;
 import io.sequor.workflows.enrolment.EnrolmentActivities;
 import io.sequor.workflows.enrolment.EnrolmentStatus;
@@ -16,9 +17,14 @@ class EnrolmentActivitiesImpl implements EnrolmentActivities {
   private final EnrolmentStore enrolments;
   private final ProspectStore prospects;
   private final CampaignCommands campaignCommands;
+  private final VersionMigrations migrations;
 
   EnrolmentActivitiesImpl(
-      EnrolmentStore enrolments, ProspectStore prospects, CampaignCommands campaignCommands) {
+      EnrolmentStore enrolments,
+      ProspectStore prospects,
+      CampaignCommands campaignCommands,
+      VersionMigrations migrations) {
+    this.migrations = migrations;
     this.enrolments = enrolments;
     this.prospects = prospects;
     this.campaignCommands = campaignCommands;
@@ -53,5 +59,11 @@ class EnrolmentActivitiesImpl implements EnrolmentActivities {
   public void markEmailUndeliverable(String enrolmentId) {
     var enrolment = enrolments.get(UUID.fromString(enrolmentId));
     prospects.markEmailUndeliverable(enrolment.prospectId());
+  }
+
+  @Override
+  public void recordMigration(String enrolmentId, String migrationId, String versionId) {
+    migrations.applied(
+        UUID.fromString(enrolmentId), UUID.fromString(migrationId), UUID.fromString(versionId));
   }
 }

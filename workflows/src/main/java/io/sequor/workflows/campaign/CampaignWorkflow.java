@@ -13,7 +13,8 @@ import io.temporal.workflow.WorkflowMethod;
 @WorkflowInterface
 public interface CampaignWorkflow {
 
-  String TASK_QUEUE = "sequor-enrolments";
+  /** Its own queue, so a launch is never queued behind the work of the enrolments it starts. */
+  String TASK_QUEUE = "sequor-campaigns";
 
   @WorkflowMethod
   CampaignPhase run(CampaignInput input);

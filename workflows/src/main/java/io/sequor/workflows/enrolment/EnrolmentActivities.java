@@ -13,4 +13,7 @@ public interface EnrolmentActivities {
 
   /** Marks the prospect's email address undeliverable after a bounce. */
   void markEmailUndeliverable(String enrolmentId);
+
+  /** Points the stored enrolment at its new version and marks the migration applied. */
+  void recordMigration(String enrolmentId, String migrationId, String versionId);
 }

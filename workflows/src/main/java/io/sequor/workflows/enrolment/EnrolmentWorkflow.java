@@ -37,6 +37,14 @@ public interface EnrolmentWorkflow {
   @SignalMethod
   void taskCompleted(String stepKey);
 
+  /**
+   * Moves the enrolment to another version of its sequence: steps not reached yet are replaced by
+   * the new version's, steps already sent (or being sent) keep their key and are never sent again,
+   * and a new step whose day has passed is skipped.
+   */
+  @SignalMethod
+  void migrate(VersionMigration migration);
+
   @QueryMethod
   EnrolmentState state();
 }

@@ -81,6 +81,7 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
   private final Map<String, Step> steps = new LinkedHashMap<>();
   private final Set<String> seenResponses = new HashSet<>();
   private final Set<String> completedTasks = new HashSet<>();
+  private final Set<String> migrations = new HashSet<>();
   private final Queue<Runnable> effects = new ArrayDeque<>();
   private final List<Promise<Void>> invitations = new ArrayList<>();
   private final List<Response> refunding = new ArrayList<>();
@@ -186,6 +187,50 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
   }
 
   @Override
+  public void migrate(VersionMigration migration) {
+    if (!migrations.add(migration.migrationId())
+        || stopReason != null
+        || status == EnrolmentStatus.COMPLETED) {
+      return;
+    }
+    effects.add(() -> applyMigration(migration));
+  }
+
+  /**
+   * The store learns the new version first, so that no step of the new version is rendered from the
+   * old one; then the steps not reached yet give way to the new version's.
+   */
+  private void applyMigration(VersionMigration migration) {
+    store.recordMigration(enrolmentId, migration.migrationId(), migration.versionId());
+    Map<String, Step> next = new LinkedHashMap<>();
+    for (Step step : steps.values()) {
+      if (step.reached || step.status.isDone()) {
+        next.put(step.plan.key(), step);
+      } else {
+        step.superseded = true;
+      }
+    }
+    long now = Workflow.currentTimeMillis();
+    for (StepPlan plan : migration.steps()) {
+      if (next.containsKey(plan.key())) {
+        continue; // sent, or being sent, under this key: never again
+      }
+      Step step = new Step(plan);
+      if (dueAt(step) < now) {
+        step.plannedAt = dueAt(step);
+        step.finish(
+            StepStatus.SKIPPED,
+            "its day had passed when the enrolment moved to version " + migration.version());
+      }
+      next.put(plan.key(), step);
+    }
+    steps.clear();
+    steps.putAll(next);
+    timelineVersion++;
+    log.info("enrolment {} moved to version {}", enrolmentId, migration.version());
+  }
+
+  @Override
   public EnrolmentState state() {
     List<StepState> stepStates = new ArrayList<>();
     int spent = 0;
@@ -210,17 +255,32 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
 
   // ---- branches ------------------------------------------------------------------------------
 
+  /**
+   * Sends the medium's steps in order. The next step is looked up afresh each time, so a migration
+   * to another version can replace the steps not reached yet; without one the order is the plan's.
+   */
   private void runBranch(Medium medium) {
-    for (Step step : steps.values()) {
-      if (step.plan.channel().medium() != medium) {
-        continue;
-      }
+    Step step;
+    while ((step = nextStep(medium)) != null) {
       if (!waitUntilDue(step, medium)) {
         break;
       }
+      if (step.superseded) {
+        continue;
+      }
+      step.reached = true;
       send(step);
     }
     cancelPending(medium);
+  }
+
+  private Step nextStep(Medium medium) {
+    for (Step step : steps.values()) {
+      if (step.plan.channel().medium() == medium && !step.reached && !step.status.isDone()) {
+        return step;
+      }
+    }
+    return null;
   }
 
   private boolean halted(Medium medium) {
@@ -236,6 +296,9 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
       if (paused) {
         waitOutPause(medium);
         continue;
+      }
+      if (step.superseded) {
+        return true;
       }
       long now = Workflow.currentTimeMillis();
       long due = dueAt(step);
@@ -756,6 +819,13 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
     Route route = Route.PLANNED;
     Long plannedAt;
     Long sentAt;
+
+    /** Its branch has begun to send it. */
+    boolean reached;
+
+    /** A migration replaced it before it was reached. */
+    boolean superseded;
+
     String detail;
     boolean creditSpent;
     boolean refundQueued;

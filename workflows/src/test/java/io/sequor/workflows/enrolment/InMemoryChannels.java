@@ -149,4 +149,7 @@ final class InMemoryChannels
 
   @Override
   public void markEmailUndeliverable(String enrolmentId) {}
+
+  @Override
+  public void recordMigration(String enrolmentId, String migrationId, String versionId) {}
 }

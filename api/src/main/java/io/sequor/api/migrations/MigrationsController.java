@@ -1,0 +1,99 @@
+package io.sequor.api.migrations;
+
+import io.sequor.api.auth.Caller;
+import io.sequor.domain.enrolments.EnrolmentStore;
+import io.sequor.domain.enrolments.VersionMigrations;
+import io.sequor.domain.errors.NotFoundException;
+import io.sequor.domain.sequences.SequenceCatalog;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(
+    name = "Migrations",
+    description = "Moving live enrolments to a new version of their sequence, with an audit record")
+class MigrationsController {
+
+  private final VersionMigrations migrations;
+  private final SequenceCatalog catalog;
+  private final EnrolmentStore enrolments;
+  private final JdbcClient jdbc;
+
+  MigrationsController(
+      VersionMigrations migrations,
+      SequenceCatalog catalog,
+      EnrolmentStore enrolments,
+      JdbcClient jdbc) {
+    this.migrations = migrations;
+    this.catalog = catalog;
+    this.enrolments = enrolments;
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Which enrolments move, and to which version.
+   *
+   * @param enrolmentIds up to 1000 enrolments of the sequence
+   * @param campaignId every active or paused enrolment of the campaign; its later launch pages
+   *     enrol on the new version too
+   */
+  @Schema(
+      example =
+          """
+          {"toVersion": 2, "enrolmentIds": ["0b6f3c1e-4a59-4f43-9a0e-2d4b7f0c9e11"]}""")
+  record Migrate(Integer toVersion, List<UUID> enrolmentIds, UUID campaignId) {}
+
+  /** What the request did to each enrolment; the records are kept as the audit trail. */
+  record Migrated(List<VersionMigrations.Record> enrolments) {}
+
+  @PostMapping("/api/sequences/{id}/migrations")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @Operation(
+      summary = "Move live enrolments to another version of the sequence",
+      description =
+          "In-flight enrolments stay on their version unless moved here. Each chosen enrolment"
+              + " gets an audit record (who, when, from which version) and moves at its next"
+              + " step: steps already sent, or being sent, are never sent again; steps of the new"
+              + " version whose day has passed are skipped. Outcome per enrolment: MIGRATED,"
+              + " ALREADY_ON_VERSION, NOT_RUNNING or OTHER_SEQUENCE. appliedAt is set when its"
+              + " workflow has switched.")
+  Migrated migrate(Caller caller, @PathVariable UUID id, @RequestBody Migrate request) {
+    catalog.sequence(id);
+    return new Migrated(
+        migrations.migrate(
+            caller.workspaceId(),
+            id,
+            request.toVersion(),
+            request.enrolmentIds(),
+            request.campaignId(),
+            caller.keyId() == null ? "installation" : "key:" + caller.keyId()));
+  }
+
+  @GetMapping("/api/enrolments/{id}/migrations")
+  @Operation(
+      summary = "An enrolment's moves between versions, oldest first",
+      description = "Who asked, when, from which version to which, and when it was applied.")
+  List<VersionMigrations.Record> of(Caller caller, @PathVariable UUID id) {
+    enrolments.get(id);
+    UUID workspace =
+        jdbc.sql("SELECT workspace_id FROM enrolments WHERE id = ?")
+            .param(id)
+            .query(UUID.class)
+            .single();
+    if (!workspace.equals(caller.workspaceId())) {
+      throw new NotFoundException("enrolment", id);
+    }
+    return migrations.of(id);
+  }
+}
