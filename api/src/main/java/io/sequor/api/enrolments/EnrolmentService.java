@@ -20,6 +20,8 @@ import io.sequor.domain.errors.NotFoundException;
 import io.sequor.domain.mailboxes.MailboxStore;
 import io.sequor.domain.prospects.Prospect;
 import io.sequor.domain.prospects.ProspectStore;
+import io.sequor.domain.schedule.EnrolmentSchedules;
+import io.sequor.domain.schedule.Schedule;
 import io.sequor.domain.sequences.Copy;
 import io.sequor.domain.sequences.SequenceCatalog;
 import io.sequor.domain.sequences.SequenceVersion;
@@ -83,6 +85,7 @@ class EnrolmentService {
   private final JsonMapper json;
   private final EnrolmentEmailCheck emailCheck;
   private final EmailVerdicts emailVerdicts;
+  private final EnrolmentSchedules schedules;
 
   EnrolmentService(
       WorkflowClient temporal,
@@ -101,7 +104,8 @@ class EnrolmentService {
       SequorClock clock,
       JsonMapper json,
       EnrolmentEmailCheck emailCheck,
-      EmailVerdicts emailVerdicts) {
+      EmailVerdicts emailVerdicts,
+      EnrolmentSchedules schedules) {
     this.temporal = temporal;
     this.tx = tx;
     this.catalog = catalog;
@@ -119,6 +123,7 @@ class EnrolmentService {
     this.json = json;
     this.emailCheck = emailCheck;
     this.emailVerdicts = emailVerdicts;
+    this.schedules = schedules;
   }
 
   /** The outcome of an enrolment request. */
@@ -133,6 +138,8 @@ class EnrolmentService {
       }
     }
     SequenceVersion version = resolveVersion(request);
+    Schedule schedule =
+        request.schedule() == null ? null : request.schedule().toSchedule("schedule");
     String seatId =
         request.seatId() != null ? request.seatId() : properties.linkedin().defaultSeat();
     String emailField = request.prospectId() != null ? "prospectId" : "prospect.email";
@@ -171,14 +178,19 @@ class EnrolmentService {
               }
               String mailboxId =
                   mailboxes.assign(MailboxStore.pool(request.mailboxId(), request.mailboxIds()));
-              return enrolments.insert(
-                  prospect.id(),
-                  version.sequenceId(),
-                  version.id(),
-                  seatId,
-                  mailboxId,
-                  idempotencyKey,
-                  fingerprint);
+              EnrolmentStore.Insert inserted =
+                  enrolments.insert(
+                      prospect.id(),
+                      version.sequenceId(),
+                      version.id(),
+                      seatId,
+                      mailboxId,
+                      idempotencyKey,
+                      fingerprint);
+              if (schedule != null && inserted instanceof EnrolmentStore.Insert.Created created) {
+                schedules.save(created.enrolment().id(), schedule);
+              }
+              return inserted;
             });
     if (insert instanceof EnrolmentStore.Insert.Created created) {
       start(created.enrolment(), version);
@@ -211,7 +223,8 @@ class EnrolmentService {
         new EnrolmentInput(
             enrolment.id().toString(),
             version.steps().stream().map(StepDefinition::plan).toList(),
-            properties.enrolmentSettings());
+            properties.enrolmentSettings(),
+            schedules.find(enrolment.id()).isPresent() ? Boolean.TRUE : null);
     EnrolmentWorkflow workflow =
         temporal.newWorkflowStub(
             EnrolmentWorkflow.class,
@@ -385,7 +398,8 @@ class EnrolmentService {
                 null,
                 false,
                 false,
-                Route.PLANNED));
+                Route.PLANNED,
+                null));
       } else {
         steps.add(
             new StepState(
@@ -408,7 +422,8 @@ class EnrolmentService {
                     ? Route.PLANNED
                     : e.channel() == Channel.EMAIL
                         ? Route.EMAIL_INSTEAD
-                        : Route.CONNECTION_REQUEST_INSTEAD));
+                        : Route.CONNECTION_REQUEST_INSTEAD,
+                null));
       }
     }
     return steps;
