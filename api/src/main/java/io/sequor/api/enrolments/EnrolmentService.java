@@ -261,6 +261,13 @@ class EnrolmentService {
       problems.add(new FieldProblem("seatId", "no seat with id '" + request.seatId() + "'"));
     }
     problems.addAll(mailboxes.choiceProblems(request.mailboxId(), request.mailboxIds()));
+    if (request.schedule() != null) {
+      try {
+        request.schedule().toSchedule("schedule");
+      } catch (InvalidInputException e) {
+        problems.addAll(e.problems());
+      }
+    }
     if (request.version() != null && request.version() < 1) {
       problems.add(new FieldProblem("version", "must be 1 or more"));
     }
