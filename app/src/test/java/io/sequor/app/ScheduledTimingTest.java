@@ -190,6 +190,52 @@ class ScheduledTimingTest extends EmbeddedRuntimeTest {
         .isZero();
   }
 
+  @Test
+  void aPreviewOfAnOpenProfileCostsNothingAndAMissingPlaceholderIsARefusal() {
+    Map<String, Object> prospect = new HashMap<>(prospect("open-preview"));
+    prospect.put("openProfile", true);
+    prospect.put("fields", Map.of());
+    Reply preview =
+        post("/api/sequences/" + canonicalSequenceId() + "/preview", Map.of("prospect", prospect));
+    assertThat(preview.status()).as("%s", preview.body()).isEqualTo(200);
+    JsonNode body = preview.body();
+    assertThat(body.path("credits").asInt()).isZero();
+    assertThat(body.path("scheduled").asBoolean()).isFalse();
+    JsonNode first = body.path("steps").get(0);
+    assertThat(first.path("route").toString()).contains("Open Profile").contains("free");
+    assertThat(first.path("body").isNull()).as("no trigger: the InMail cannot render").isTrue();
+    assertThat(body.path("refusals").get(0).path("field").asString())
+        .isEqualTo("prospect.fields.trigger");
+    assertThat(instant(body.path("steps").get(1).path("plannedAt")))
+        .as("without a schedule: start + dayOffset days")
+        .isEqualTo(instant(body.path("startAt")).plus(Duration.ofDays(1)));
+  }
+
+  @Test
+  void aPreviewAnswers404ForAnUnknownSequenceAnd400ForAnUnknownProspect() {
+    Reply unknownSequence =
+        post(
+            "/api/sequences/" + java.util.UUID.randomUUID() + "/preview",
+            Map.of("prospect", prospect("nobody")));
+    assertThat(unknownSequence.status()).isEqualTo(404);
+    Reply unknownProspect =
+        post(
+            "/api/sequences/" + canonicalSequenceId() + "/preview",
+            Map.of("prospectId", java.util.UUID.randomUUID().toString()));
+    assertThat(unknownProspect.status()).isEqualTo(400);
+    assertThat(fields(unknownProspect)).containsExactly("prospectId");
+  }
+
+  @Test
+  void theOpenApiDescriptionDocumentsThePreviewWithExamples() {
+    JsonNode operation =
+        get("/v3/api-docs").body().path("paths").path("/api/sequences/{id}/preview").path("post");
+    assertThat(operation.path("summary").asString()).isNotBlank();
+    assertThat(operation.path("description").asString()).contains("Nothing is sent or stored");
+    assertThat(operation.path("requestBody").toString()).contains("America/New_York");
+    assertThat(operation.path("responses").path("200").toString()).contains("plannedLocal");
+  }
+
   private static List<String> fields(Reply reply) {
     List<String> fields = new java.util.ArrayList<>();
     reply.body().path("errors").forEach(e -> fields.add(e.path("field").asString()));
