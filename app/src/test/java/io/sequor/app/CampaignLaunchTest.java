@@ -210,6 +210,48 @@ class CampaignLaunchTest extends EmbeddedRuntimeTest {
   }
 
   @Test
+  void aCampaignsScheduleGovernsItsEnrolmentsSendTimes() {
+    String sequenceId = twoEmails();
+    UUID prospect = newProspect("scheduled", "Schedule Co", true).id();
+    Map<String, Object> schedule =
+        Map.of(
+            "windowStart", "09:00",
+            "windowEnd", "10:30",
+            "days", List.of("TUESDAY", "THURSDAY"),
+            "timezone", "Asia/Kolkata",
+            "offsets", "CALENDAR_DAYS");
+    String campaignId =
+        createCampaign(sequenceId, List.of(prospect), Map.of("schedule", schedule), 10, "PT0S");
+    assertThat(
+            get("/api/campaigns/" + campaignId).body().path("schedule").path("timezone").asString())
+        .isEqualTo("Asia/Kolkata");
+    post("/api/campaigns/" + campaignId + "/launch", Map.of());
+    awaitPhase(campaignId, "LAUNCHED");
+    String enrolmentId = members(campaignId, "").get(prospect).path("enrolmentId").asString();
+    awaitInWindow(enrolmentId, "opener");
+    // The bump is planned once its branch reaches it, after the opener went out.
+    advance(Duration.ofDays(8));
+    awaitStep(enrolmentId, "opener", "SENT");
+    awaitInWindow(enrolmentId, "bump");
+    Reply bad =
+        post(
+            "/api/campaigns",
+            Map.of(
+                "name",
+                "bad schedule " + UUID.randomUUID(),
+                "sequenceId",
+                sequenceId,
+                "audience",
+                Map.of("prospectIds", List.of(prospect.toString())),
+                "schedule",
+                Map.of("windowStart", "18:00", "windowEnd", "09:00", "timezone", "Mars/Base")));
+    assertThat(bad.status()).isEqualTo(400);
+    List<String> fields = new ArrayList<>();
+    bad.body().path("errors").forEach(e -> fields.add(e.path("field").asString()));
+    assertThat(fields).contains("schedule.windowEnd", "schedule.timezone");
+  }
+
+  @Test
   void aBadCampaignIsRefusedNamingEachField() {
     Reply reply =
         post(
@@ -229,6 +271,23 @@ class CampaignLaunchTest extends EmbeddedRuntimeTest {
   }
 
   // ---- helpers -------------------------------------------------------------------------------
+
+  private void awaitInWindow(String enrolmentId, String key) {
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              java.time.ZonedDateTime local =
+                  instant(step(enrolment(enrolmentId), key).path("plannedAt"))
+                      .atZone(java.time.ZoneId.of("Asia/Kolkata"));
+              assertThat(local.getDayOfWeek())
+                  .as("%s planned %s", key, local)
+                  .isIn(java.time.DayOfWeek.TUESDAY, java.time.DayOfWeek.THURSDAY);
+              assertThat(local.toLocalTime())
+                  .as("%s planned %s", key, local)
+                  .isBetween(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(10, 30));
+            });
+  }
 
   private JsonNode awaitPhase(String campaignId, String phase) {
     await()

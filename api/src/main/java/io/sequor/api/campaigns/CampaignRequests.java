@@ -1,6 +1,7 @@
 package io.sequor.api.campaigns;
 
 import io.sequor.domain.campaigns.Audience;
+import io.sequor.domain.schedule.ScheduleData;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,8 @@ final class CampaignRequests {
    *     default they are skipped)
    * @param stopCompanyOnReply a reply from one person stops the campaign's other enrolments at the
    *     same company
+   * @param schedule the send window, days, default timezone, offsets and holidays every enrolment
+   *     of the campaign keeps to; none: steps go out when due
    */
   @Schema(
       example =
@@ -32,7 +35,11 @@ final class CampaignRequests {
                                    "hasEmail": true, "hasLinkedin": null}},
            "seatIds": ["default"], "mailboxIds": ["default"],
            "allowActiveElsewhere": false, "stopCompanyOnReply": true,
-           "pace": {"pageSize": 100, "pageInterval": "PT1S"}}""")
+           "pace": {"pageSize": 100, "pageInterval": "PT1S"},
+           "schedule": {"windowStart": "09:00", "windowEnd": "17:00",
+                        "days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                        "timezone": "America/New_York", "offsets": "BUSINESS_DAYS",
+                        "skipHolidays": true, "country": "US"}}""")
   record Create(
       String name,
       UUID sequenceId,
@@ -42,7 +49,8 @@ final class CampaignRequests {
       List<String> mailboxIds,
       Boolean allowActiveElsewhere,
       Boolean stopCompanyOnReply,
-      Pace pace) {}
+      Pace pace,
+      ScheduleData schedule) {}
 
   /**
    * How fast the launch enrols.

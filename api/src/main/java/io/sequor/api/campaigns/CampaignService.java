@@ -10,6 +10,7 @@ import io.sequor.domain.errors.FieldProblem;
 import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.domain.errors.NotFoundException;
 import io.sequor.domain.mailboxes.MailboxStore;
+import io.sequor.domain.schedule.ScheduleData;
 import io.sequor.domain.sequences.SequenceCatalog;
 import io.sequor.domain.sequences.SequenceVersion;
 import io.sequor.workflows.campaign.CampaignInput;
@@ -30,6 +31,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Creates campaigns and drives their workflow: launch, pause, resume, cancel. */
 @Service
@@ -44,6 +46,7 @@ class CampaignService {
   private final MailboxStore mailboxes;
   private final SequorProperties properties;
   private final WorkflowClient temporal;
+  private final JsonMapper json;
 
   CampaignService(
       CampaignStore campaigns,
@@ -51,13 +54,15 @@ class CampaignService {
       CreditLedger ledger,
       MailboxStore mailboxes,
       SequorProperties properties,
-      WorkflowClient temporal) {
+      WorkflowClient temporal,
+      JsonMapper json) {
     this.campaigns = campaigns;
     this.catalog = catalog;
     this.ledger = ledger;
     this.mailboxes = mailboxes;
     this.properties = properties;
     this.temporal = temporal;
+    this.json = json;
   }
 
   Campaign create(UUID workspaceId, CampaignRequests.Create request) {
@@ -120,6 +125,15 @@ class CampaignService {
         }
       }
     }
+    String schedule = null;
+    if (request.schedule() != null) {
+      try {
+        schedule =
+            json.writeValueAsString(ScheduleData.of(request.schedule().toSchedule("schedule")));
+      } catch (InvalidInputException e) {
+        problems.addAll(e.problems());
+      }
+    }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
@@ -132,7 +146,7 @@ class CampaignService {
             request.audience(),
             seats,
             pool,
-            null,
+            schedule,
             Boolean.TRUE.equals(request.allowActiveElsewhere()),
             Boolean.TRUE.equals(request.stopCompanyOnReply()),
             pageSize,

@@ -3,6 +3,7 @@ package io.sequor.api.campaigns;
 import io.sequor.domain.campaigns.Audience;
 import io.sequor.domain.campaigns.Campaign;
 import io.sequor.domain.campaigns.Progress;
+import io.sequor.domain.schedule.ScheduleData;
 import io.sequor.workflows.campaign.CampaignPhase;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.UUID;
 /**
  * A campaign and how far its launch is.
  *
+ * @param schedule the schedule its enrolments keep to; null: steps go out when due
  * @param progress counted from the store while the launch runs: audience, enrolled, skipped (and by
  *     reason), remaining, running
  */
@@ -27,6 +29,7 @@ record CampaignView(
     boolean stopCompanyOnReply,
     int pageSize,
     Duration pageInterval,
+    ScheduleData schedule,
     CampaignPhase phase,
     Instant createdAt,
     Instant launchedAt,
@@ -41,7 +44,7 @@ record CampaignView(
    */
   record AudienceView(Integer listed, Audience.Filter filter) {}
 
-  static CampaignView of(Campaign c, int version, Progress progress) {
+  static CampaignView of(Campaign c, int version, ScheduleData schedule, Progress progress) {
     return new CampaignView(
         c.id(),
         c.name(),
@@ -56,6 +59,7 @@ record CampaignView(
         c.stopCompanyOnReply(),
         c.pageSize(),
         c.pageInterval(),
+        schedule,
         c.phase(),
         c.createdAt(),
         c.launchedAt(),

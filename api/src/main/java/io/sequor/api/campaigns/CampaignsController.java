@@ -6,6 +6,7 @@ import io.sequor.domain.campaigns.CampaignStore;
 import io.sequor.domain.campaigns.Member;
 import io.sequor.domain.campaigns.SkipReason;
 import io.sequor.domain.errors.InvalidInputException;
+import io.sequor.domain.schedule.ScheduleData;
 import io.sequor.domain.sequences.SequenceCatalog;
 import io.sequor.workflows.campaign.CampaignPhase;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/campaigns")
@@ -33,11 +35,14 @@ class CampaignsController {
   private final CampaignService service;
   private final CampaignStore campaigns;
   private final SequenceCatalog catalog;
+  private final JsonMapper json;
 
-  CampaignsController(CampaignService service, CampaignStore campaigns, SequenceCatalog catalog) {
+  CampaignsController(
+      CampaignService service, CampaignStore campaigns, SequenceCatalog catalog, JsonMapper json) {
     this.service = service;
     this.campaigns = campaigns;
     this.catalog = catalog;
+    this.json = json;
   }
 
   /**
@@ -166,6 +171,9 @@ class CampaignsController {
     return CampaignView.of(
         campaign,
         catalog.versionById(campaign.sequenceVersionId()).version(),
+        campaign.scheduleJson() == null
+            ? null
+            : json.readValue(campaign.scheduleJson(), ScheduleData.class),
         campaigns.progress(campaign.id()));
   }
 

@@ -1,6 +1,8 @@
 package io.sequor.api.enrolments;
 
+import io.sequor.api.ScheduleExample;
 import io.sequor.domain.prospects.ProspectData;
+import io.sequor.domain.schedule.ScheduleData;
 import io.sequor.workflows.enrolment.ResponseKind;
 import io.sequor.workflows.sequence.Medium;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -27,7 +29,13 @@ final class EnrolmentRequests {
               description =
                   "A pool of mailboxes instead of mailboxId: the enrolment gets the enabled one"
                       + " with the fewest enrolments assigned today, and keeps it")
-          List<String> mailboxIds) {}
+          List<String> mailboxIds,
+      @Schema(
+              description =
+                  "When steps may go out, in the prospect's local time (docs/scheduling.md);"
+                      + " without one each step is due at enrolment + its day offset",
+              example = ScheduleExample.JSON)
+          ScheduleData schedule) {}
 
   @Schema(description = "Something the prospect did")
   record RecordResponse(

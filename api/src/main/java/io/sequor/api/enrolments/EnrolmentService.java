@@ -21,6 +21,8 @@ import io.sequor.domain.errors.NotFoundException;
 import io.sequor.domain.mailboxes.MailboxStore;
 import io.sequor.domain.prospects.Prospect;
 import io.sequor.domain.prospects.ProspectStore;
+import io.sequor.domain.schedule.EnrolmentSchedules;
+import io.sequor.domain.schedule.Schedule;
 import io.sequor.domain.sequences.Copy;
 import io.sequor.domain.sequences.SequenceCatalog;
 import io.sequor.domain.sequences.SequenceVersion;
@@ -82,6 +84,7 @@ class EnrolmentService {
   private final EnrolmentEmailCheck emailCheck;
   private final EmailVerdicts emailVerdicts;
   private final EnrolmentStarter starter;
+  private final EnrolmentSchedules schedules;
 
   EnrolmentService(
       WorkflowClient temporal,
@@ -101,7 +104,8 @@ class EnrolmentService {
       JsonMapper json,
       EnrolmentEmailCheck emailCheck,
       EmailVerdicts emailVerdicts,
-      EnrolmentStarter starter) {
+      EnrolmentStarter starter,
+      EnrolmentSchedules schedules) {
     this.temporal = temporal;
     this.tx = tx;
     this.catalog = catalog;
@@ -120,6 +124,7 @@ class EnrolmentService {
     this.emailCheck = emailCheck;
     this.emailVerdicts = emailVerdicts;
     this.starter = starter;
+    this.schedules = schedules;
   }
 
   /** The outcome of an enrolment request. */
@@ -134,6 +139,8 @@ class EnrolmentService {
       }
     }
     SequenceVersion version = resolveVersion(request);
+    Schedule schedule =
+        request.schedule() == null ? null : request.schedule().toSchedule("schedule");
     String seatId =
         request.seatId() != null ? request.seatId() : properties.linkedin().defaultSeat();
     String emailField = request.prospectId() != null ? "prospectId" : "prospect.email";
@@ -172,14 +179,19 @@ class EnrolmentService {
               }
               String mailboxId =
                   mailboxes.assign(MailboxStore.pool(request.mailboxId(), request.mailboxIds()));
-              return enrolments.insert(
-                  prospect.id(),
-                  version.sequenceId(),
-                  version.id(),
-                  seatId,
-                  mailboxId,
-                  idempotencyKey,
-                  fingerprint);
+              EnrolmentStore.Insert inserted =
+                  enrolments.insert(
+                      prospect.id(),
+                      version.sequenceId(),
+                      version.id(),
+                      seatId,
+                      mailboxId,
+                      idempotencyKey,
+                      fingerprint);
+              if (schedule != null && inserted instanceof EnrolmentStore.Insert.Created created) {
+                schedules.save(created.enrolment().id(), schedule);
+              }
+              return inserted;
             });
     if (insert instanceof EnrolmentStore.Insert.Created created) {
       start(created.enrolment(), version);
@@ -227,6 +239,13 @@ class EnrolmentService {
       problems.add(new FieldProblem("seatId", "no seat with id '" + request.seatId() + "'"));
     }
     problems.addAll(mailboxes.choiceProblems(request.mailboxId(), request.mailboxIds()));
+    if (request.schedule() != null) {
+      try {
+        request.schedule().toSchedule("schedule");
+      } catch (InvalidInputException e) {
+        problems.addAll(e.problems());
+      }
+    }
     if (request.version() != null && request.version() < 1) {
       problems.add(new FieldProblem("version", "must be 1 or more"));
     }
@@ -364,7 +383,8 @@ class EnrolmentService {
                 null,
                 false,
                 false,
-                Route.PLANNED));
+                Route.PLANNED,
+                null));
       } else {
         steps.add(
             new StepState(
@@ -387,7 +407,8 @@ class EnrolmentService {
                     ? Route.PLANNED
                     : e.channel() == Channel.EMAIL
                         ? Route.EMAIL_INSTEAD
-                        : Route.CONNECTION_REQUEST_INSTEAD));
+                        : Route.CONNECTION_REQUEST_INSTEAD,
+                null));
       }
     }
     return steps;

@@ -32,6 +32,7 @@ class ProspectsController {
    * @param emailUndeliverable no email is sent to the address: it failed verification or bounced
    * @param emailVerification the verdict of the last check of the address; absent when never
    *     checked
+   * @param country ISO 3166-1 alpha-2; picks the public holidays a schedule skips
    */
   record ProspectView(
       UUID id,
@@ -45,7 +46,8 @@ class ProspectsController {
       boolean openProfile,
       boolean emailUndeliverable,
       EmailVerification emailVerification,
-      Map<String, String> fields) {}
+      Map<String, String> fields,
+      String country) {}
 
   @GetMapping("/{id}")
   @Operation(
@@ -68,6 +70,7 @@ class ProspectsController {
         p.openProfile(),
         p.emailUndeliverable(),
         verdicts.find(id).orElse(null),
-        p.fields());
+        p.fields(),
+        p.country());
   }
 }

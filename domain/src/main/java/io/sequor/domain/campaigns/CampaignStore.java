@@ -285,8 +285,9 @@ public class CampaignStore {
         jdbc.sql(
                 "INSERT INTO enrolments (id, workspace_id, campaign_id, prospect_id, sequence_id,"
                     + " sequence_version_id, seat_id, mailbox_id, status, idempotency_key,"
-                    + " created_at, updated_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?) ON CONFLICT DO NOTHING")
+                    + " schedule, created_at, updated_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?::jsonb, ?, ?)"
+                    + " ON CONFLICT DO NOTHING")
             .params(
                 id,
                 campaign.workspaceId(),
@@ -297,6 +298,7 @@ public class CampaignStore {
                 seatId,
                 mailboxId,
                 "campaign:" + campaign.id() + ":" + prospectId,
+                campaign.scheduleJson(),
                 now,
                 now)
             .update();

@@ -1,6 +1,7 @@
 package io.sequor.domain.enrolments;
 
 import io.sequor.domain.config.SequorProperties;
+import io.sequor.domain.schedule.EnrolmentSchedules;
 import io.sequor.domain.sequences.SequenceVersion;
 import io.sequor.domain.sequences.StepDefinition;
 import io.sequor.workflows.enrolment.EnrolmentInput;
@@ -25,10 +26,15 @@ public class EnrolmentStarter {
 
   private final ObjectProvider<WorkflowClient> temporal;
   private final SequorProperties properties;
+  private final EnrolmentSchedules schedules;
 
-  EnrolmentStarter(ObjectProvider<WorkflowClient> temporal, SequorProperties properties) {
+  EnrolmentStarter(
+      ObjectProvider<WorkflowClient> temporal,
+      SequorProperties properties,
+      EnrolmentSchedules schedules) {
     this.temporal = temporal;
     this.properties = properties;
+    this.schedules = schedules;
   }
 
   public void start(EnrolmentRecord enrolment, SequenceVersion version) {
@@ -39,7 +45,8 @@ public class EnrolmentStarter {
         new EnrolmentInput(
             enrolment.id().toString(),
             version.steps().stream().map(StepDefinition::plan).toList(),
-            properties.enrolmentSettings());
+            properties.enrolmentSettings(),
+            schedules.find(enrolment.id()).isPresent() ? Boolean.TRUE : null);
     EnrolmentWorkflow workflow =
         temporal
             .getObject()

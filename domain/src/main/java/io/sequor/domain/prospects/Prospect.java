@@ -4,7 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** A prospect. {@link #fields} holds custom values usable as placeholders, such as trigger. */
+/**
+ * A prospect. {@link #fields} holds custom values usable as placeholders, such as trigger.
+ *
+ * @param country ISO 3166-1 alpha-2 code, upper case; null when not known
+ */
 public record Prospect(
     UUID id,
     String email,
@@ -16,7 +20,35 @@ public record Prospect(
     String timezone,
     boolean openProfile,
     boolean emailUndeliverable,
-    Map<String, String> fields) {
+    Map<String, String> fields,
+    String country) {
+
+  public Prospect(
+      UUID id,
+      String email,
+      String linkedinUrl,
+      String firstName,
+      String lastName,
+      String company,
+      String title,
+      String timezone,
+      boolean openProfile,
+      boolean emailUndeliverable,
+      Map<String, String> fields) {
+    this(
+        id,
+        email,
+        linkedinUrl,
+        firstName,
+        lastName,
+        company,
+        title,
+        timezone,
+        openProfile,
+        emailUndeliverable,
+        fields,
+        null);
+  }
 
   /** The values placeholders can use: the standard fields, then custom fields. */
   public Map<String, String> placeholderValues() {

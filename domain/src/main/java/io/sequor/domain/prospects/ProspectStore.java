@@ -4,6 +4,7 @@ import io.sequor.domain.config.SequorClock;
 import io.sequor.domain.errors.FieldProblem;
 import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.domain.errors.NotFoundException;
+import io.sequor.domain.schedule.Countries;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -78,6 +79,12 @@ public class ProspectStore {
                     + "' is not a known time zone (use an IANA id like Europe/Paris)"));
       }
     }
+    if (data.country() != null && !Countries.known(data.country())) {
+      problems.add(
+          new FieldProblem(
+              at + ".country",
+              "'" + data.country() + "' is not an ISO 3166-1 alpha-2 country code like US or FR"));
+    }
     if (data.fields() != null) {
       data.fields()
           .forEach(
@@ -109,8 +116,9 @@ public class ProspectStore {
       int inserted =
           jdbc.sql(
                   "INSERT INTO prospects (id, email, linkedin_url, first_name, last_name, company,"
-                      + " title, timezone, open_profile, fields, created_at, updated_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT DO NOTHING")
+                      + " title, timezone, open_profile, fields, created_at, updated_at, country)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)"
+                      + " ON CONFLICT DO NOTHING")
               .params(
                   id,
                   email,
@@ -123,7 +131,8 @@ public class ProspectStore {
                   Boolean.TRUE.equals(data.openProfile()),
                   json.writeValueAsString(data.fields() == null ? Map.of() : data.fields()),
                   now,
-                  now)
+                  now,
+                  Countries.normalise(data.country()))
               .update();
       if (inserted == 1) {
         return get(id);
@@ -142,7 +151,7 @@ public class ProspectStore {
     jdbc.sql(
             "UPDATE prospects SET email = ?, linkedin_url = ?, first_name = ?, last_name = ?,"
                 + " company = ?, title = ?, timezone = ?, open_profile = ?, fields = ?::jsonb,"
-                + " updated_at = ?,"
+                + " updated_at = ?, country = ?,"
                 + " email_undeliverable = email_undeliverable AND NOT ?,"
                 + " email_verdict = CASE WHEN ? THEN NULL ELSE email_verdict END,"
                 + " email_verdict_reasons = CASE WHEN ? THEN NULL ELSE email_verdict_reasons END,"
@@ -159,6 +168,7 @@ public class ProspectStore {
             data.openProfile() != null ? data.openProfile() : old.openProfile(),
             json.writeValueAsString(fields),
             now,
+            or(Countries.normalise(data.country()), old.country()),
             emailChanged,
             emailChanged,
             emailChanged,
@@ -166,6 +176,30 @@ public class ProspectStore {
             old.id())
         .update();
     return get(old.id());
+  }
+
+  /**
+   * The prospect the data describes, checked and normalised as {@link #upsert} would, but not
+   * stored: for a dry run. Its id is null.
+   */
+  public Prospect unsaved(ProspectData data) {
+    List<FieldProblem> problems = problems("prospect", data);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    return new Prospect(
+        null,
+        blank(data.email()) ? null : data.email().strip(),
+        blank(data.linkedinUrl()) ? null : normaliseLinkedIn(data.linkedinUrl()).get(),
+        data.firstName(),
+        data.lastName(),
+        data.company(),
+        data.title(),
+        data.timezone(),
+        Boolean.TRUE.equals(data.openProfile()),
+        false,
+        data.fields() == null ? Map.of() : Map.copyOf(data.fields()),
+        Countries.normalise(data.country()));
   }
 
   public Prospect get(UUID id) {
@@ -291,7 +325,8 @@ public class ProspectStore {
         rs.getString("timezone"),
         rs.getBoolean("open_profile"),
         rs.getBoolean("email_undeliverable"),
-        json.readValue(rs.getString("fields"), MAP));
+        json.readValue(rs.getString("fields"), MAP),
+        rs.getString("country"));
   }
 
   private static boolean blank(String s) {

@@ -51,6 +51,22 @@ public class Copy {
     return Templates.renderHtml(step.body(), prospect.placeholderValues());
   }
 
+  /**
+   * The subject of the version's first email step that has one, rendered: the subject the thread
+   * opens with. Empty when no email step has a subject.
+   */
+  public java.util.Optional<String> threadSubject(SequenceVersion version, Prospect prospect) {
+    return version.steps().stream()
+        .filter(s -> s.channel() == Channel.EMAIL && s.subject() != null)
+        .findFirst()
+        .map(s -> render(s, Channel.EMAIL, prospect).subject());
+  }
+
+  /** The subject of a reply in a thread that opened with {@code subject}: "Re: " once. */
+  public static String reply(String subject) {
+    return subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject;
+  }
+
   /** Whether the prospect can be reached on the branch at all. */
   public static boolean reachable(Prospect prospect, Medium medium) {
     return medium == Medium.EMAIL ? prospect.email() != null : prospect.linkedinUrl() != null;

@@ -94,13 +94,10 @@ class EmailComposer {
                   .map(s -> copy.render(s, Channel.EMAIL, prospect).subject())
                   .orElse(null);
       if (subject != null) {
-        return subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject;
+        return Copy.reply(subject);
       }
     }
-    return version.steps().stream()
-        .filter(s -> s.channel() == Channel.EMAIL && s.subject() != null)
-        .findFirst()
-        .map(s -> copy.render(s, Channel.EMAIL, prospect).subject())
+    return copy.threadSubject(version, prospect)
         .orElseThrow(
             () -> new IllegalStateException("no email step of this sequence has a subject"));
   }

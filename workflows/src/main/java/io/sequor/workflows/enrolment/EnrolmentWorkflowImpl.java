@@ -5,6 +5,9 @@ import io.sequor.workflows.email.EmailActivities;
 import io.sequor.workflows.email.EmailSlot;
 import io.sequor.workflows.linkedin.LinkedInActivities;
 import io.sequor.workflows.linkedin.TaskDeadline;
+import io.sequor.workflows.schedule.PlanRequest;
+import io.sequor.workflows.schedule.PlannedStep;
+import io.sequor.workflows.schedule.ScheduleActivities;
 import io.sequor.workflows.sequence.Channel;
 import io.sequor.workflows.sequence.Medium;
 import io.sequor.workflows.sequence.NoCreditPolicy;
@@ -32,9 +35,11 @@ import org.slf4j.Logger;
  * Runs the LinkedIn and email branches of one enrolment on one timeline.
  *
  * <p>Every step is due at {@code enrolledAt + dayOffset + shift}. A pause adds to {@code shift}
- * when it ends (see {@link #resumeNow}), so remaining steps keep their spacing. Signal handlers
- * only change state and queue side effects; one loop runs the queued effects in order, so a
- * response is acted on in the same workflow task it arrives in, before any further send.
+ * when it ends (see {@link #resumeNow}), so remaining steps keep their spacing. An enrolment with a
+ * schedule (since version 1 of "scheduled-timing") asks the planning activity instead, from the
+ * anchor {@code enrolledAt + shift}: a pause moves the anchor and the step is planned again. Signal
+ * handlers only change state and queue side effects; one loop runs the queued effects in order, so
+ * a response is acted on in the same workflow task it arrives in, before any further send.
  */
 public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
 
@@ -74,10 +79,13 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
       Workflow.newActivityStub(CreditActivities.class, STORE_OPTIONS);
   private final EnrolmentActivities store =
       Workflow.newActivityStub(EnrolmentActivities.class, STORE_OPTIONS);
+  private final ScheduleActivities planner =
+      Workflow.newActivityStub(ScheduleActivities.class, STORE_OPTIONS);
 
   private final String enrolmentId;
   private final EnrolmentSettings settings;
   private final long enrolledAt;
+  private final boolean hasSchedule;
   private final Map<String, Step> steps = new LinkedHashMap<>();
   private final Set<String> seenResponses = new HashSet<>();
   private final Set<String> completedTasks = new HashSet<>();
@@ -98,12 +106,14 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
   private boolean connected;
   private Long listeningUntil;
   private boolean finished;
+  private boolean scheduledTiming;
 
   @WorkflowInit
   public EnrolmentWorkflowImpl(EnrolmentInput input) {
     this.enrolmentId = input.enrolmentId();
     this.settings = input.settings();
     this.enrolledAt = Workflow.currentTimeMillis();
+    this.hasSchedule = input.hasSchedule();
     for (StepPlan plan : input.steps()) {
       steps.put(plan.key(), new Step(plan));
     }
@@ -111,6 +121,10 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
 
   @Override
   public EnrolmentState run(EnrolmentInput input) {
+    scheduledTiming =
+        hasSchedule
+            && Workflow.getVersion("scheduled-timing", Workflow.DEFAULT_VERSION, 1)
+                != Workflow.DEFAULT_VERSION;
     Promise<Void> effectLoop = Async.procedure(this::runEffects);
     Promise<Void> linkedInBranch = Async.procedure(this::runBranch, Medium.LINKEDIN);
     Promise<Void> emailBranch = Async.procedure(this::runBranch, Medium.EMAIL);
@@ -300,8 +314,8 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
       if (step.superseded) {
         return true;
       }
+      long due = dueOf(step);
       long now = Workflow.currentTimeMillis();
-      long due = dueAt(step);
       if (now >= due) {
         return true;
       }
@@ -332,7 +346,7 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
   private void send(Step step) {
     Channel channel = step.plan.channel();
     step.status = StepStatus.SENDING;
-    step.plannedAt = dueAt(step);
+    step.plannedAt = dueOf(step);
     SendRequest request =
         SendRequest.of(enrolmentId, step.plan.key(), channel, Instant.ofEpochMilli(step.plannedAt));
     try {
@@ -626,7 +640,7 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
             : emailStopped ? "email stopped" : "";
     for (Step step : steps.values()) {
       if (step.plan.channel().medium() == medium && !step.status.isDone()) {
-        step.plannedAt = dueAt(step);
+        step.plannedAt = knownDue(step);
         step.finish(StepStatus.CANCELLED, reason);
       }
     }
@@ -685,7 +699,7 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
     long earliest = Long.MAX_VALUE;
     for (Step step : steps.values()) {
       if (step.status == StepStatus.PENDING) {
-        earliest = Math.min(earliest, dueAt(step));
+        earliest = Math.min(earliest, knownDue(step));
       }
     }
     long notBefore = Workflow.currentTimeMillis() + settings.resumeGap().toMillis();
@@ -801,6 +815,35 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
     return enrolledAt + Duration.ofDays(step.plan.dayOffset()).toMillis() + shiftMillis;
   }
 
+  /**
+   * When the step is due. A scheduled step asks the planning activity, once per anchor: a pause
+   * that moved the anchor has it planned again. Runs on a workflow thread, never in a query.
+   */
+  private long dueOf(Step step) {
+    if (!scheduledTiming) {
+      return dueAt(step);
+    }
+    long anchor = enrolledAt + shiftMillis;
+    if (step.plannedFrom == null || step.plannedFrom != anchor) {
+      PlannedStep planned =
+          planner.planStep(
+              new PlanRequest(
+                  enrolmentId,
+                  step.plan.key(),
+                  Instant.ofEpochMilli(anchor),
+                  step.plan.dayOffset()));
+      step.plannedFrom = anchor;
+      step.scheduledAt = planned.at().toEpochMilli();
+      step.schedulePlan = planned.plan();
+    }
+    return step.scheduledAt;
+  }
+
+  /** The due time known without asking anyone: the last plan of a scheduled step, if any. */
+  private long knownDue(Step step) {
+    return scheduledTiming && step.scheduledAt != null ? step.scheduledAt : dueAt(step);
+  }
+
   private Instant now() {
     return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
@@ -818,6 +861,9 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
     StepStatus status = StepStatus.PENDING;
     Route route = Route.PLANNED;
     Long plannedAt;
+    Long plannedFrom;
+    Long scheduledAt;
+    String schedulePlan;
     Long sentAt;
 
     /** Its branch has begun to send it. */
@@ -846,12 +892,13 @@ public class EnrolmentWorkflowImpl implements EnrolmentWorkflow {
           plan.channel(),
           plan.dayOffset(),
           status,
-          Instant.ofEpochMilli(plannedAt != null ? plannedAt : dueAt(this)),
+          Instant.ofEpochMilli(plannedAt != null ? plannedAt : knownDue(this)),
           sentAt == null ? null : Instant.ofEpochMilli(sentAt),
           detail,
           creditSpent,
           refunded,
-          route);
+          route,
+          schedulePlan);
     }
   }
 }

@@ -3,7 +3,12 @@ package io.sequor.workflows.enrolment;
 import io.sequor.workflows.sequence.Channel;
 import java.time.Instant;
 
-/** One step's state as the query reports it. */
+/**
+ * One step's state as the query reports it.
+ *
+ * @param plan for a scheduled enrolment, how the step's time was planned (local time, default zone
+ *     or country used, holidays skipped); null otherwise
+ */
 public record StepState(
     String key,
     Channel channel,
@@ -14,4 +19,5 @@ public record StepState(
     String detail,
     boolean creditSpent,
     boolean creditRefunded,
-    Route route) {}
+    Route route,
+    String plan) {}

@@ -26,4 +26,10 @@ class EnrolmentWorkflowReplayTest {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/mailbox-paced-email-then-reply.json", EnrolmentWorkflowImpl.class);
   }
+
+  @Test
+  void aScheduledEnrolmentThatPausedThenGotAReplyStillReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/scheduled-pause-then-reply.json", EnrolmentWorkflowImpl.class);
+  }
 }

@@ -64,6 +64,10 @@ class EnrolmentWorkflowTest {
   }
 
   EnrolmentWorkflow enrol(String id, List<StepPlan> steps) {
+    return enrol(id, steps, null);
+  }
+
+  EnrolmentWorkflow enrol(String id, List<StepPlan> steps, Boolean scheduled) {
     EnrolmentWorkflow workflow =
         client.newWorkflowStub(
             EnrolmentWorkflow.class,
@@ -74,7 +78,7 @@ class EnrolmentWorkflowTest {
                     WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                 .build());
     WorkflowClient.start(
-        workflow::run, new EnrolmentInput(id, steps, EnrolmentSettings.defaults()));
+        workflow::run, new EnrolmentInput(id, steps, EnrolmentSettings.defaults(), scheduled));
     return workflow;
   }
 
@@ -283,6 +287,65 @@ class EnrolmentWorkflowTest {
     }
   }
 
+  @Nested
+  class ScheduledTiming {
+
+    @Test
+    void eachStepGoesOutAtThePlanTheActivityGivesAndReportsIt() {
+      EnrolmentWorkflow workflow = enrol("scheduled", CANONICAL, true);
+      env.sleep(Duration.ofDays(16));
+      EnrolmentState state = workflow.state();
+      Instant start = state.enrolledAt();
+      assertThat(channels.sent).hasSize(7);
+      for (StepState step : state.steps()) {
+        assertThat(step.plannedAt().atZone(java.time.ZoneOffset.UTC).toLocalTime())
+            .as(step.key())
+            .isEqualTo(java.time.LocalTime.of(9, 0));
+        assertThat(step.sentAt())
+            .as(step.key())
+            .isBetween(step.plannedAt(), step.plannedAt().plusSeconds(1));
+        assertThat(step.plan()).as(step.key()).startsWith("planned for ");
+        assertThat(step.plannedAt())
+            .isAfterOrEqualTo(start.plus(Duration.ofDays(step.dayOffset())));
+      }
+      assertThat(channels.plans).allMatch(p -> p.anchor().equals(start));
+    }
+
+    @Test
+    void aPausePlansTheRemainingStepsAgainFromTheShiftedAnchor() {
+      EnrolmentWorkflow workflow = enrol("scheduled-pause", CANONICAL, true);
+      env.sleep(Duration.ofDays(2));
+      workflow.pause();
+      env.sleep(Duration.ofDays(10));
+      assertThat(channels.sent).containsExactly("day-0-inmail", "email-day-1");
+
+      workflow.resume();
+      env.sleep(Duration.ofMinutes(1));
+      EnrolmentState state = workflow.state();
+      Instant start = state.enrolledAt();
+      StepState bump =
+          state.steps().stream().filter(s -> s.key().equals("day-3-bump")).findFirst().get();
+      Instant anchor = channels.plans.get(channels.plans.size() - 1).anchor();
+      assertThat(anchor)
+          .as("the anchor moved by the pause")
+          .isAfter(start.plus(Duration.ofDays(8)));
+      assertThat(bump.plannedAt()).isAfterOrEqualTo(anchor.plus(Duration.ofDays(3)));
+      assertThat(bump.plannedAt().atZone(java.time.ZoneOffset.UTC).toLocalTime())
+          .isEqualTo(java.time.LocalTime.of(9, 0));
+
+      env.sleep(Duration.ofDays(20));
+      assertThat(channels.sent).hasSize(7);
+    }
+
+    @Test
+    void anEnrolmentWithoutAScheduleNeverAsksThePlanner() {
+      enrol("unscheduled");
+      env.sleep(Duration.ofDays(15));
+      assertThat(channels.sent).hasSize(7);
+      assertThat(channels.plans).isEmpty();
+    }
+  }
+
   @Test
   void afterAnAcceptedInvitationLaterInMailsGoOutAsFreeMessages() {
     EnrolmentWorkflow workflow = enrol("connected");
@@ -461,6 +524,16 @@ class EnrolmentWorkflowTest {
     paced.respond(response(Medium.EMAIL, ResponseKind.REPLY, null));
     paced.run(null);
     keep("mailbox-paced-email-then-reply.json", "recorded-mailbox-pacing");
+
+    EnrolmentWorkflow scheduled = enrol("recorded-scheduled", CANONICAL, true);
+    env.sleep(Duration.ofDays(2));
+    scheduled.pause();
+    env.sleep(Duration.ofDays(3));
+    scheduled.resume();
+    env.sleep(Duration.ofDays(5));
+    scheduled.respond(response(Medium.EMAIL, ResponseKind.REPLY, null));
+    scheduled.run(null);
+    keep("scheduled-pause-then-reply.json", "recorded-scheduled");
   }
 
   private void keep(String file, String enrolmentId) throws IOException {

@@ -5,6 +5,9 @@ import io.sequor.workflows.email.EmailActivities;
 import io.sequor.workflows.email.EmailSlot;
 import io.sequor.workflows.linkedin.LinkedInActivities;
 import io.sequor.workflows.linkedin.TaskDeadline;
+import io.sequor.workflows.schedule.PlanRequest;
+import io.sequor.workflows.schedule.PlannedStep;
+import io.sequor.workflows.schedule.ScheduleActivities;
 import io.sequor.workflows.sequence.Channel;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +24,11 @@ import java.util.function.Supplier;
  * talk to real systems are tested in the app module.
  */
 final class InMemoryChannels
-    implements EmailActivities, LinkedInActivities, CreditActivities, EnrolmentActivities {
+    implements EmailActivities,
+        LinkedInActivities,
+        CreditActivities,
+        EnrolmentActivities,
+        ScheduleActivities {
 
   final List<String> sent = new CopyOnWriteArrayList<>();
   final List<String> refunded = new CopyOnWriteArrayList<>();
@@ -33,6 +40,28 @@ final class InMemoryChannels
 
   InMemoryChannels(Supplier<Instant> clock) {
     this.clock = clock;
+  }
+
+  final List<PlanRequest> plans = new CopyOnWriteArrayList<>();
+
+  /**
+   * A stand-in schedule: the step goes out at the first 09:00 UTC at or after anchor + offset days,
+   * so a plan is visibly not the bare offset.
+   */
+  @Override
+  public PlannedStep planStep(PlanRequest request) {
+    plans.add(request);
+    Instant nominal = request.anchor().plus(java.time.Duration.ofDays(request.dayOffset()));
+    java.time.ZonedDateTime nine =
+        nominal
+            .atZone(java.time.ZoneOffset.UTC)
+            .toLocalDate()
+            .atTime(9, 0)
+            .atZone(java.time.ZoneOffset.UTC);
+    if (nine.toInstant().isBefore(nominal)) {
+      nine = nine.plusDays(1);
+    }
+    return new PlannedStep(nine.toInstant(), "planned for " + nine);
   }
 
   @Override
