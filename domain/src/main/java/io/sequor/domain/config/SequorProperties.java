@@ -4,6 +4,7 @@ import io.sequor.workflows.enrolment.EnrolmentSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -34,7 +35,8 @@ public record SequorProperties(
     @Valid @NotNull @DefaultValue Limits limits,
     @Valid @NotNull @DefaultValue Mail mail,
     @Valid @NotNull @DefaultValue LinkedIn linkedin,
-    @Valid @NotNull @DefaultValue Inbound inbound) {
+    @Valid @NotNull @DefaultValue Inbound inbound,
+    @Valid @NotNull @DefaultValue Prospects prospects) {
 
   /** The timing rules snapshotted into every new enrolment. */
   public EnrolmentSettings enrolmentSettings() {
@@ -186,4 +188,12 @@ public record SequorProperties(
       @DefaultValue("true") boolean idle,
       @Min(1) @DefaultValue("200") int batchSize,
       String webhookSecret) {}
+
+  /**
+   * Prospect imports.
+   *
+   * @param importBatchSize rows upserted per transaction in a CSV import; each batch commits (and
+   *     shows in the import's counts) on its own
+   */
+  public record Prospects(@Min(1) @Max(10000) @DefaultValue("500") int importBatchSize) {}
 }

@@ -4,7 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** A prospect. {@link #fields} holds custom values usable as placeholders, such as trigger. */
+/**
+ * A prospect. {@link #fields} holds custom values usable as placeholders, such as trigger.
+ *
+ * @param segment the segment the prospect belongs to, if any
+ * @param checklist the prospect's own pre-send checklist entries
+ * @param segmentChecklist the checklist of the prospect's segment; empty when it has none
+ */
 public record Prospect(
     UUID id,
     String email,
@@ -16,9 +22,59 @@ public record Prospect(
     String timezone,
     boolean openProfile,
     boolean emailUndeliverable,
-    Map<String, String> fields) {
+    Map<String, String> fields,
+    String segment,
+    Checklist checklist,
+    Checklist segmentChecklist) {
 
-  /** The values placeholders can use: the standard fields, then custom fields. */
+  /** A prospect outside any segment and without a checklist. */
+  public Prospect(
+      UUID id,
+      String email,
+      String linkedinUrl,
+      String firstName,
+      String lastName,
+      String company,
+      String title,
+      String timezone,
+      boolean openProfile,
+      boolean emailUndeliverable,
+      Map<String, String> fields) {
+    this(
+        id,
+        email,
+        linkedinUrl,
+        firstName,
+        lastName,
+        company,
+        title,
+        timezone,
+        openProfile,
+        emailUndeliverable,
+        fields,
+        null,
+        Checklist.EMPTY,
+        Checklist.EMPTY);
+  }
+
+  /**
+   * The checklist that applies: each entry is the prospect's own, else a custom field of the
+   * entry's placeholder name (so {@code fields.trigger} counts as the prospect's trigger), else the
+   * segment's.
+   */
+  public Checklist effectiveChecklist() {
+    return checklist.over(Checklist.fromPlaceholders(fields)).over(segmentChecklist);
+  }
+
+  /** The trigger that applies, or null when neither the prospect nor its segment names one. */
+  public String trigger() {
+    return effectiveChecklist().trigger();
+  }
+
+  /**
+   * The values placeholders can use: the standard fields, the checklist that applies, then custom
+   * fields.
+   */
   public Map<String, String> placeholderValues() {
     Map<String, String> values = new LinkedHashMap<>();
     put(values, "first_name", firstName);
@@ -27,6 +83,7 @@ public record Prospect(
     put(values, "title", title);
     put(values, "email", email);
     put(values, "linkedin_url", linkedinUrl);
+    effectiveChecklist().placeholderValues().forEach((k, v) -> values.putIfAbsent(k, v));
     fields.forEach((k, v) -> values.putIfAbsent(k, v));
     return values;
   }

@@ -2,7 +2,14 @@ package io.sequor.domain.prospects;
 
 import java.util.Map;
 
-/** Prospect fields as a client sends them; null means "not given". */
+/**
+ * Prospect fields as a client sends them; null means "not given", and an update keeps what is not
+ * given.
+ *
+ * @param segment the segment to put the prospect in; blank takes it out of its segment
+ * @param checklist pre-send checklist entries; each one given replaces the prospect's own, a blank
+ *     one clears it
+ */
 public record ProspectData(
     String email,
     String linkedinUrl,
@@ -12,4 +19,32 @@ public record ProspectData(
     String title,
     String timezone,
     Boolean openProfile,
-    Map<String, String> fields) {}
+    Map<String, String> fields,
+    String segment,
+    Checklist checklist) {
+
+  /** Without a segment or checklist. */
+  public ProspectData(
+      String email,
+      String linkedinUrl,
+      String firstName,
+      String lastName,
+      String company,
+      String title,
+      String timezone,
+      Boolean openProfile,
+      Map<String, String> fields) {
+    this(
+        email,
+        linkedinUrl,
+        firstName,
+        lastName,
+        company,
+        title,
+        timezone,
+        openProfile,
+        fields,
+        null,
+        null);
+  }
+}
