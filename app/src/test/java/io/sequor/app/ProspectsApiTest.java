@@ -75,6 +75,34 @@ class ProspectsApiTest extends EmbeddedRuntimeTest {
     return reasons;
   }
 
+  @Test
+  void theOpenApiDescriptionShowsTheImportTakesACsvBodyWithAnExample() {
+    JsonNode docs = get("/v3/api-docs").body();
+    assertThat(docs.path("paths").propertyNames())
+        .contains(
+            "/api/prospects",
+            "/api/prospect-imports",
+            "/api/prospect-imports/{id}/rows",
+            "/api/segments/{name}");
+    JsonNode csvBody =
+        docs.path("paths")
+            .path("/api/prospect-imports")
+            .path("post")
+            .path("requestBody")
+            .path("content")
+            .path("text/csv");
+    assertThat(csvBody.toString()).contains("E-mail,First Name");
+    assertThat(
+            docs.path("paths")
+                .path("/api/prospect-imports")
+                .path("post")
+                .path("parameters")
+                .valueStream()
+                .map(p -> p.path("name").asString()))
+        .as("the caller is not a parameter a client sends")
+        .doesNotContain("workspaceId", "caller");
+  }
+
   @Nested
   class Upsert {
 
