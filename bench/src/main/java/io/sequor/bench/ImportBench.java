@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One CSV import of {@code bench.import-rows} generated prospects through {@code POST
  * /api/prospect-imports}, against an embedded Sequor in this JVM: rows per second, and the heap the
- * whole process used while it ran. The file is generated as the request streams it, so neither
- * side ever holds it. Prints figures; asserts nothing. See docs/benchmarks.md.
+ * whole process used while it ran. The file is generated as the request streams it, so neither side
+ * ever holds it. Prints figures; asserts nothing. See docs/benchmarks.md.
  */
 public final class ImportBench {
 
