@@ -192,20 +192,26 @@ public class ProspectStore {
    * @throws ConflictException when they name two different prospects
    */
   public Optional<Prospect> match(UUID workspaceId, String at, String email, String linkedinUrl) {
+    if (email == null && linkedinUrl == null) {
+      return Optional.empty();
+    }
+    // One look-up for both: an import makes it for every row.
+    List<Prospect> found =
+        jdbc.sql(
+                SELECT
+                    + " WHERE p.workspace_id = ? AND (lower(p.email) = lower(?::text)"
+                    + " OR p.linkedin_url = ?::text)")
+            .params(workspaceId, email, linkedinUrl)
+            .query(this::map)
+            .list();
     Optional<Prospect> byEmail =
-        email == null
-            ? Optional.empty()
-            : jdbc.sql(SELECT + " WHERE p.workspace_id = ? AND lower(p.email) = lower(?)")
-                .params(workspaceId, email)
-                .query(this::map)
-                .optional();
+        found.stream()
+            .filter(p -> email != null && p.email() != null && p.email().equalsIgnoreCase(email))
+            .findFirst();
     Optional<Prospect> byLinkedIn =
-        linkedinUrl == null
-            ? Optional.empty()
-            : jdbc.sql(SELECT + " WHERE p.workspace_id = ? AND p.linkedin_url = ?")
-                .params(workspaceId, linkedinUrl)
-                .query(this::map)
-                .optional();
+        found.stream()
+            .filter(p -> linkedinUrl != null && linkedinUrl.equals(p.linkedinUrl()))
+            .findFirst();
     if (byEmail.isPresent()
         && byLinkedIn.isPresent()
         && !byEmail.get().id().equals(byLinkedIn.get().id())) {
