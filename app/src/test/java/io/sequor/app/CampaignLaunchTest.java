@@ -252,6 +252,67 @@ class CampaignLaunchTest extends EmbeddedRuntimeTest {
   }
 
   @Test
+  void aSavedFilterPicksTheSegmentAndASequenceThatRequiresATriggerSkipsProspectsWithout() {
+    String segment = "segment-" + UUID.randomUUID();
+    Map<String, Object> opener = new LinkedHashMap<>();
+    opener.put("key", "opener");
+    opener.put("channel", "EMAIL");
+    opener.put("dayOffset", 0);
+    opener.put("subject", "About {{trigger}}");
+    opener.put("body", "Hi {{first_name}}, congratulations on {{trigger}}.\n");
+    Reply sequence =
+        post(
+            "/api/sequences",
+            Map.of(
+                "name",
+                "trigger seq " + UUID.randomUUID(),
+                "requiresTrigger",
+                true,
+                "steps",
+                List.of(opener)));
+    assertThat(sequence.status()).as("%s", sequence.body()).isEqualTo(201);
+    String withTrigger = upsert(segment, Map.of("trigger", "your Series B"));
+    String without = upsert(segment, Map.of());
+    upsert("another-" + segment, Map.of("trigger", "a new role"));
+
+    Map<String, Object> body = new HashMap<>();
+    body.put("name", "segment campaign " + UUID.randomUUID());
+    body.put("sequenceId", sequence.body().path("sequenceId").asString());
+    body.put("audience", Map.of("filter", Map.of("segment", segment)));
+    Reply created = post("/api/campaigns", body);
+    assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+    String campaignId = created.body().path("id").asString();
+    post("/api/campaigns/" + campaignId + "/launch", Map.of());
+    JsonNode progress = awaitPhase(campaignId, "LAUNCHED").path("progress");
+    assertThat(progress.path("audience").asLong()).as("only the segment's prospects").isEqualTo(2);
+    assertThat(progress.path("enrolled").asLong()).isEqualTo(1);
+    assertThat(progress.path("skippedBy").path("NO_TRIGGER").asLong()).isEqualTo(1);
+    Map<UUID, JsonNode> decisions = members(campaignId, "");
+    assertThat(decisions.get(UUID.fromString(withTrigger)).path("outcome").asString())
+        .isEqualTo("ENROLLED");
+    assertThat(decisions.get(UUID.fromString(without)).path("reason").asString())
+        .isEqualTo("NO_TRIGGER");
+  }
+
+  private String upsert(String segment, Map<String, Object> checklist) {
+    String slug = "seg-" + UUID.randomUUID().toString().substring(0, 8);
+    Reply reply =
+        post(
+            "/api/prospects",
+            Map.of(
+                "email",
+                slug + "@example.com",
+                "firstName",
+                "Grace",
+                "segment",
+                segment,
+                "checklist",
+                checklist));
+    assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
+    return reply.body().path("id").asString();
+  }
+
+  @Test
   void aBadCampaignIsRefusedNamingEachField() {
     Reply reply =
         post(

@@ -62,6 +62,8 @@ import tools.jackson.databind.json.JsonMapper;
       "sequor.addresses.resolver=${sequor.test.dns-server}",
       "sequor.addresses.trusted-domains=",
       "sequor.addresses.timeout=PT2S",
+      // Small batches, so a short CSV in a test crosses several of them.
+      "sequor.prospects.import-batch-size=3",
       "logging.level.io.temporal=WARN"
     })
 public abstract class EmbeddedRuntimeTest {

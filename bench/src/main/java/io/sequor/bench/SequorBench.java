@@ -88,7 +88,7 @@ public final class SequorBench {
   }
 
   /** Embedded mode on free loopback ports, with a throw-away database and quiet logs. */
-  private static ConfigurableApplicationContext start(int[] ports) {
+  static ConfigurableApplicationContext start(int[] ports) {
     return new SpringApplicationBuilder(SequorApplication.class)
         .run(
             "--spring.profiles.active=embedded",
@@ -485,7 +485,7 @@ public final class SequorBench {
     return status;
   }
 
-  private static int[] freePorts(int n) throws IOException {
+  static int[] freePorts(int n) throws IOException {
     ServerSocket[] sockets = new ServerSocket[n];
     int[] ports = new int[n];
     try {

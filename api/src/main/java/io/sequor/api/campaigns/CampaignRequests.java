@@ -31,7 +31,8 @@ final class CampaignRequests {
           """
           {"name": "Q1 heads of sales",
            "sequenceId": "5e9c0a11-0000-4000-8000-00000000c0de",
-           "audience": {"filter": {"company": null, "emailDomain": null, "timezone": null,
+           "audience": {"filter": {"segment": "heads-of-sales", "company": null,
+                                   "emailDomain": null, "timezone": null,
                                    "hasEmail": true, "hasLinkedin": null}},
            "seatIds": ["default"], "mailboxIds": ["default"],
            "allowActiveElsewhere": false, "stopCompanyOnReply": true,

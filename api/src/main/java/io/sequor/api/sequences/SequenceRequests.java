@@ -10,8 +10,20 @@ final class SequenceRequests {
 
   @Schema(description = "A new sequence and its first version")
   record CreateSequence(
-      @Schema(example = "Q1 trigger-based outreach") String name, List<StepDefinition> steps) {}
+      @Schema(example = "Q1 trigger-based outreach") String name,
+      List<StepDefinition> steps,
+      @Schema(description = REQUIRES_TRIGGER + "; false when absent", example = "true")
+          Boolean requiresTrigger) {}
 
   @Schema(description = "A new version of an existing sequence")
-  record AddVersion(List<StepDefinition> steps) {}
+  record AddVersion(
+      List<StepDefinition> steps,
+      @Schema(
+              description = REQUIRES_TRIGGER + "; the previous version's setting when absent",
+              example = "true")
+          Boolean requiresTrigger) {}
+
+  static final String REQUIRES_TRIGGER =
+      "When true, a prospect is enrolled only if it has a trigger (its own checklist.trigger or"
+          + " fields.trigger, or its segment's)";
 }

@@ -25,7 +25,8 @@ final class SequenceViews {
       UUID versionId,
       List<StepDefinition> steps,
       List<Warning> warnings,
-      Instant createdAt) {
+      Instant createdAt,
+      boolean requiresTrigger) {
     static VersionView of(SequenceVersion v, List<Warning> warnings) {
       return new VersionView(
           v.sequenceId(),
@@ -34,7 +35,8 @@ final class SequenceViews {
           v.id(),
           v.steps(),
           warnings,
-          v.createdAt());
+          v.createdAt(),
+          v.requiresTrigger());
     }
   }
 }

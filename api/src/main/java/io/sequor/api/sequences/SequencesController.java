@@ -36,7 +36,9 @@ class SequencesController {
   @PostMapping
   @Operation(summary = "Create a sequence with its first version; warnings flag weak copy")
   ResponseEntity<VersionView> create(@RequestBody CreateSequence request) {
-    SequenceCatalog.Saved saved = catalog.create(request.name(), request.steps());
+    SequenceCatalog.Saved saved =
+        catalog.create(
+            request.name(), request.steps(), Boolean.TRUE.equals(request.requiresTrigger()));
     return ResponseEntity.created(location(saved.version()))
         .body(VersionView.of(saved.version(), saved.warnings()));
   }
@@ -68,9 +70,12 @@ class SequencesController {
   @PostMapping("/{id}/versions")
   @Operation(
       summary = "Add a version",
-      description = "Versions are immutable; enrolments stay on the version they started on.")
+      description =
+          "Versions are immutable; enrolments stay on the version they started on. A version"
+              + " left without requiresTrigger keeps the previous version's setting.")
   ResponseEntity<VersionView> addVersion(@PathVariable UUID id, @RequestBody AddVersion request) {
-    SequenceCatalog.Saved saved = catalog.addVersion(id, request.steps());
+    SequenceCatalog.Saved saved =
+        catalog.addVersion(id, request.steps(), Boolean.TRUE.equals(request.requiresTrigger()));
     return ResponseEntity.created(location(saved.version()))
         .body(VersionView.of(saved.version(), saved.warnings()));
   }

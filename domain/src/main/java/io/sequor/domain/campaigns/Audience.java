@@ -17,10 +17,16 @@ public record Audience(List<UUID> prospectIds, Filter filter) {
    *
    * @param company the company name, ignoring case and surrounding spaces
    * @param emailDomain the domain of the email address, ignoring case
+   * @param segment the prospect's segment
    * @param timezone the IANA zone of the prospect
    * @param hasEmail true: only prospects with an email address; false: only those without
    * @param hasLinkedin true: only prospects with a LinkedIn URL; false: only those without
    */
   public record Filter(
-      String company, String emailDomain, String timezone, Boolean hasEmail, Boolean hasLinkedin) {}
+      String company,
+      String emailDomain,
+      String segment,
+      String timezone,
+      Boolean hasEmail,
+      Boolean hasLinkedin) {}
 }

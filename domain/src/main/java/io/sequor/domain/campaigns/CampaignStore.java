@@ -170,6 +170,7 @@ public class CampaignStore {
                   + " AND (CAST(? AS text) IS NULL OR lower(trim(p.company)) = lower(trim(?)))"
                   + " AND (CAST(? AS text) IS NULL OR lower(split_part(p.email, '@', 2)) ="
                   + " lower(?))"
+                  + " AND (CAST(? AS text) IS NULL OR p.segment = ?)"
                   + " AND (CAST(? AS text) IS NULL OR p.timezone = ?)"
                   + " AND (CAST(? AS boolean) IS NULL OR (p.email IS NOT NULL) = ?)"
                   + " AND (CAST(? AS boolean) IS NULL OR (p.linkedin_url IS NOT NULL) = ?)"
@@ -181,6 +182,8 @@ public class CampaignStore {
               f.company(),
               f.emailDomain(),
               f.emailDomain(),
+              f.segment(),
+              f.segment(),
               f.timezone(),
               f.timezone(),
               f.hasEmail(),

@@ -4,6 +4,7 @@ import io.sequor.workflows.enrolment.EnrolmentSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -35,7 +36,8 @@ public record SequorProperties(
     @Valid @NotNull @DefaultValue Mail mail,
     @Valid @NotNull @DefaultValue LinkedIn linkedin,
     @Valid @NotNull @DefaultValue Inbound inbound,
-    @Valid @NotNull @DefaultValue Campaigns campaigns) {
+    @Valid @NotNull @DefaultValue Campaigns campaigns,
+    @Valid @NotNull @DefaultValue Prospects prospects) {
 
   /** The timing rules snapshotted into every new enrolment. */
   public EnrolmentSettings enrolmentSettings() {
@@ -200,4 +202,12 @@ public record SequorProperties(
       @Min(1) @DefaultValue("100") int pageSize,
       @NotNull @DefaultValue("PT0.2S") Duration pageInterval,
       @NotNull @DefaultValue("PT6H") Duration watchInterval) {}
+
+  /**
+   * Prospect imports.
+   *
+   * @param importBatchSize rows upserted per transaction in a CSV import; each batch commits (and
+   *     shows in the import's counts) on its own
+   */
+  public record Prospects(@Min(1) @Max(10000) @DefaultValue("500") int importBatchSize) {}
 }

@@ -7,6 +7,9 @@ import java.util.UUID;
 /**
  * A prospect. {@link #fields} holds custom values usable as placeholders, such as trigger.
  *
+ * @param segment the segment the prospect belongs to, if any
+ * @param checklist the prospect's own pre-send checklist entries
+ * @param segmentChecklist the checklist of the prospect's segment; empty when it has none
  * @param country ISO 3166-1 alpha-2 code, upper case; null when not known
  */
 public record Prospect(
@@ -21,8 +24,78 @@ public record Prospect(
     boolean openProfile,
     boolean emailUndeliverable,
     Map<String, String> fields,
+    String segment,
+    Checklist checklist,
+    Checklist segmentChecklist,
     String country) {
 
+  /** A prospect with a segment and checklists, without a country. */
+  public Prospect(
+      UUID id,
+      String email,
+      String linkedinUrl,
+      String firstName,
+      String lastName,
+      String company,
+      String title,
+      String timezone,
+      boolean openProfile,
+      boolean emailUndeliverable,
+      Map<String, String> fields,
+      String segment,
+      Checklist checklist,
+      Checklist segmentChecklist) {
+    this(
+        id,
+        email,
+        linkedinUrl,
+        firstName,
+        lastName,
+        company,
+        title,
+        timezone,
+        openProfile,
+        emailUndeliverable,
+        fields,
+        segment,
+        checklist,
+        segmentChecklist,
+        null);
+  }
+
+  /** A prospect with a country, outside any segment and without a checklist. */
+  public Prospect(
+      UUID id,
+      String email,
+      String linkedinUrl,
+      String firstName,
+      String lastName,
+      String company,
+      String title,
+      String timezone,
+      boolean openProfile,
+      boolean emailUndeliverable,
+      Map<String, String> fields,
+      String country) {
+    this(
+        id,
+        email,
+        linkedinUrl,
+        firstName,
+        lastName,
+        company,
+        title,
+        timezone,
+        openProfile,
+        emailUndeliverable,
+        fields,
+        null,
+        Checklist.EMPTY,
+        Checklist.EMPTY,
+        country);
+  }
+
+  /** A prospect outside any segment and without a checklist. */
   public Prospect(
       UUID id,
       String email,
@@ -47,10 +120,29 @@ public record Prospect(
         openProfile,
         emailUndeliverable,
         fields,
-        null);
+        null,
+        Checklist.EMPTY,
+        Checklist.EMPTY);
   }
 
-  /** The values placeholders can use: the standard fields, then custom fields. */
+  /**
+   * The checklist that applies: each entry is the prospect's own, else a custom field of the
+   * entry's placeholder name (so {@code fields.trigger} counts as the prospect's trigger), else the
+   * segment's.
+   */
+  public Checklist effectiveChecklist() {
+    return checklist.over(Checklist.fromPlaceholders(fields)).over(segmentChecklist);
+  }
+
+  /** The trigger that applies, or null when neither the prospect nor its segment names one. */
+  public String trigger() {
+    return effectiveChecklist().trigger();
+  }
+
+  /**
+   * The values placeholders can use: the standard fields, the checklist that applies, then custom
+   * fields.
+   */
   public Map<String, String> placeholderValues() {
     Map<String, String> values = new LinkedHashMap<>();
     put(values, "first_name", firstName);
@@ -59,6 +151,7 @@ public record Prospect(
     put(values, "title", title);
     put(values, "email", email);
     put(values, "linkedin_url", linkedinUrl);
+    effectiveChecklist().placeholderValues().forEach((k, v) -> values.putIfAbsent(k, v));
     fields.forEach((k, v) -> values.putIfAbsent(k, v));
     return values;
   }

@@ -3,8 +3,12 @@ package io.sequor.domain.prospects;
 import java.util.Map;
 
 /**
- * Prospect fields as a client sends them; null means "not given".
+ * Prospect fields as a client sends them; null means "not given", and an update keeps what is not
+ * given.
  *
+ * @param segment the segment to put the prospect in; blank takes it out of its segment
+ * @param checklist pre-send checklist entries; each one given replaces the prospect's own, a blank
+ *     one clears it
  * @param country ISO 3166-1 alpha-2 code; picks the public holidays a schedule skips
  */
 public record ProspectData(
@@ -17,8 +21,11 @@ public record ProspectData(
     String timezone,
     Boolean openProfile,
     Map<String, String> fields,
+    String segment,
+    Checklist checklist,
     String country) {
 
+  /** Without a segment, checklist or country. */
   public ProspectData(
       String email,
       String linkedinUrl,
@@ -39,6 +46,63 @@ public record ProspectData(
         timezone,
         openProfile,
         fields,
+        null,
+        null,
         null);
+  }
+
+  /** With a segment and checklist, without a country. */
+  public ProspectData(
+      String email,
+      String linkedinUrl,
+      String firstName,
+      String lastName,
+      String company,
+      String title,
+      String timezone,
+      Boolean openProfile,
+      Map<String, String> fields,
+      String segment,
+      Checklist checklist) {
+    this(
+        email,
+        linkedinUrl,
+        firstName,
+        lastName,
+        company,
+        title,
+        timezone,
+        openProfile,
+        fields,
+        segment,
+        checklist,
+        null);
+  }
+
+  /** With a country, without a segment or checklist. */
+  public ProspectData(
+      String email,
+      String linkedinUrl,
+      String firstName,
+      String lastName,
+      String company,
+      String title,
+      String timezone,
+      Boolean openProfile,
+      Map<String, String> fields,
+      String country) {
+    this(
+        email,
+        linkedinUrl,
+        firstName,
+        lastName,
+        company,
+        title,
+        timezone,
+        openProfile,
+        fields,
+        null,
+        null,
+        country);
   }
 }

@@ -1,14 +1,17 @@
 package io.sequor.domain.prospects;
 
 import io.sequor.domain.config.SequorClock;
+import io.sequor.domain.errors.ConflictException;
 import io.sequor.domain.errors.FieldProblem;
 import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.domain.errors.NotFoundException;
 import io.sequor.domain.schedule.Countries;
+import io.sequor.domain.workspaces.Workspaces;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +40,13 @@ public class ProspectStore {
           Pattern.CASE_INSENSITIVE);
   private static final Pattern FIELD = Pattern.compile("[a-z][a-z0-9_]{0,63}");
   private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
+  private static final int MAX_SEGMENT = 100;
+  private static final int MAX_CHECKLIST_ENTRY = 1000;
+
+  /** Every read joins the prospect's segment, whose checklist fills the prospect's gaps. */
+  static final String SELECT =
+      "SELECT p.*, s.checklist AS segment_checklist FROM prospects p"
+          + " LEFT JOIN segments s ON s.workspace_id = p.workspace_id AND s.name = p.segment";
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
@@ -48,32 +58,42 @@ public class ProspectStore {
     this.clock = clock;
   }
 
-  /** Checks prospect data; {@code at} prefixes field names, for example {@code prospect}. */
+  /**
+   * Checks prospect data; {@code at} prefixes field names, for example {@code prospect}, or is
+   * empty when the prospect is the whole request.
+   */
   public List<FieldProblem> problems(String at, ProspectData data) {
     List<FieldProblem> problems = new ArrayList<>();
     if (data == null) {
-      problems.add(new FieldProblem(at, "is required"));
+      problems.add(new FieldProblem(at.isEmpty() ? "body" : at, "is required"));
       return problems;
     }
     if (blank(data.email()) && blank(data.linkedinUrl())) {
-      problems.add(new FieldProblem(at, "needs an email or a linkedinUrl"));
+      problems.add(
+          new FieldProblem(at.isEmpty() ? "email" : at, "needs an email or a linkedinUrl"));
     }
     if (!blank(data.email()) && !EMAIL.matcher(data.email().strip()).matches()) {
       problems.add(
-          new FieldProblem(at + ".email", "'" + data.email() + "' is not an email address"));
+          new FieldProblem(field(at, "email"), "'" + data.email() + "' is not an email address"));
     }
     if (!blank(data.linkedinUrl()) && normaliseLinkedIn(data.linkedinUrl()).isEmpty()) {
       problems.add(
           new FieldProblem(
-              at + ".linkedinUrl", "must be a LinkedIn profile URL like linkedin.com/in/jane-doe"));
+              field(at, "linkedinUrl"),
+              "must be a LinkedIn profile URL like linkedin.com/in/jane-doe"));
     }
+    if (data.segment() != null) {
+      segmentProblem(data.segment())
+          .ifPresent(p -> problems.add(new FieldProblem(field(at, "segment"), p)));
+    }
+    problems.addAll(checklistProblems(field(at, "checklist"), data.checklist()));
     if (!blank(data.timezone())) {
       try {
         ZoneId.of(data.timezone());
       } catch (DateTimeException e) {
         problems.add(
             new FieldProblem(
-                at + ".timezone",
+                field(at, "timezone"),
                 "'"
                     + data.timezone()
                     + "' is not a known time zone (use an IANA id like Europe/Paris)"));
@@ -92,55 +112,171 @@ public class ProspectStore {
                 if (!FIELD.matcher(k).matches()) {
                   problems.add(
                       new FieldProblem(
-                          at + ".fields." + k, "field names must be lower_snake_case"));
+                          field(at, "fields." + k), "field names must be lower_snake_case"));
                 }
               });
     }
     return problems;
   }
 
-  /** Creates the prospect or updates the one with the same email or LinkedIn URL. */
-  @Transactional
+  /** A segment name's problem, if it has one; a blank name means "no segment". */
+  public static Optional<String> segmentProblem(String segment) {
+    if (segment.strip().length() > MAX_SEGMENT) {
+      return Optional.of("must be at most " + MAX_SEGMENT + " characters");
+    }
+    if (segment.chars().anyMatch(Character::isISOControl)) {
+      return Optional.of("must not contain line breaks or control characters");
+    }
+    return Optional.empty();
+  }
+
+  /** Checklist entries over the length limit. */
+  public static List<FieldProblem> checklistProblems(String at, Checklist checklist) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (checklist == null) {
+      return problems;
+    }
+    String[][] entries = {
+      {"icpMatch", checklist.icpMatch()},
+      {"trigger", checklist.trigger()},
+      {"hookAngle", checklist.hookAngle()},
+      {"offer", checklist.offer()},
+      {"cta", checklist.cta()}
+    };
+    for (String[] entry : entries) {
+      if (entry[1] != null && entry[1].length() > MAX_CHECKLIST_ENTRY) {
+        problems.add(
+            new FieldProblem(
+                at + "." + entry[0], "must be at most " + MAX_CHECKLIST_ENTRY + " characters"));
+      }
+    }
+    return problems;
+  }
+
+  /** A prospect after an upsert, and whether the upsert created it. */
+  public record Upserted(Prospect prospect, boolean created) {}
+
+  /** Creates the prospect in the default workspace or updates the one it matches. */
   public Prospect upsert(ProspectData data) {
-    List<FieldProblem> problems = problems("prospect", data);
+    return upsert(Workspaces.DEFAULT, "prospect", data).prospect();
+  }
+
+  /**
+   * Creates the prospect or updates the one with the same email (compared lower-cased) or LinkedIn
+   * URL (normalised) in the workspace. An update keeps what {@code data} does not give; custom
+   * fields and checklist entries are merged key by key.
+   *
+   * @param at prefixes field names in errors; empty when the prospect is the whole request
+   * @throws InvalidInputException when the data is invalid
+   * @throws ConflictException when the email matches one prospect and the LinkedIn URL another
+   */
+  @Transactional
+  public Upserted upsert(UUID workspaceId, String at, ProspectData data) {
+    List<FieldProblem> problems = problems(at, data);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
     String email = blank(data.email()) ? null : data.email().strip();
     String linkedin =
         blank(data.linkedinUrl()) ? null : normaliseLinkedIn(data.linkedinUrl()).get();
-    Optional<Prospect> existing = find(email, linkedin);
-    Timestamp now = Timestamp.from(clock.now());
+    Optional<Prospect> existing = match(workspaceId, at, email, linkedin);
     if (existing.isEmpty()) {
-      UUID id = UUID.randomUUID();
-      int inserted =
-          jdbc.sql(
-                  "INSERT INTO prospects (id, email, linkedin_url, first_name, last_name, company,"
-                      + " title, timezone, open_profile, fields, created_at, updated_at, country)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)"
-                      + " ON CONFLICT DO NOTHING")
-              .params(
-                  id,
-                  email,
-                  linkedin,
-                  data.firstName(),
-                  data.lastName(),
-                  data.company(),
-                  data.title(),
-                  data.timezone(),
-                  Boolean.TRUE.equals(data.openProfile()),
-                  json.writeValueAsString(data.fields() == null ? Map.of() : data.fields()),
-                  now,
-                  now,
-                  Countries.normalise(data.country()))
-              .update();
-      if (inserted == 1) {
-        return get(id);
+      Optional<UUID> id = insert(workspaceId, email, linkedin, data);
+      if (id.isPresent()) {
+        return new Upserted(get(id.get()), true);
       }
       // A concurrent request created the same prospect first: update that one.
-      existing = find(email, linkedin);
+      existing = match(workspaceId, at, email, linkedin);
     }
     Prospect old = existing.orElseThrow();
+    update(old, email, linkedin, data);
+    return new Upserted(get(old.id()), false);
+  }
+
+  /**
+   * The prospect the email or the LinkedIn URL (both already normalised) names in the workspace.
+   *
+   * @throws ConflictException when they name two different prospects
+   */
+  public Optional<Prospect> match(UUID workspaceId, String at, String email, String linkedinUrl) {
+    if (email == null && linkedinUrl == null) {
+      return Optional.empty();
+    }
+    // One look-up for both: an import makes it for every row.
+    List<Prospect> found =
+        jdbc.sql(
+                SELECT
+                    + " WHERE p.workspace_id = ? AND (lower(p.email) = lower(?::text)"
+                    + " OR p.linkedin_url = ?::text)")
+            .params(workspaceId, email, linkedinUrl)
+            .query(this::map)
+            .list();
+    Optional<Prospect> byEmail =
+        found.stream()
+            .filter(p -> email != null && p.email() != null && p.email().equalsIgnoreCase(email))
+            .findFirst();
+    Optional<Prospect> byLinkedIn =
+        found.stream()
+            .filter(p -> linkedinUrl != null && linkedinUrl.equals(p.linkedinUrl()))
+            .findFirst();
+    if (byEmail.isPresent()
+        && byLinkedIn.isPresent()
+        && !byEmail.get().id().equals(byLinkedIn.get().id())) {
+      UUID a = byEmail.get().id();
+      UUID b = byLinkedIn.get().id();
+      throw new ConflictException(
+          "the email belongs to prospect "
+              + a
+              + " and the LinkedIn URL to prospect "
+              + b
+              + "; nothing was written",
+          a.toString(),
+          List.of(
+              new FieldProblem(field(at, "email"), "belongs to prospect " + a),
+              new FieldProblem(field(at, "linkedinUrl"), "belongs to another prospect, " + b)));
+    }
+    return byEmail.isPresent() ? byEmail : byLinkedIn;
+  }
+
+  /**
+   * Inserts a new prospect from valid data whose email and LinkedIn URL are normalised; empty when
+   * one with the same email or URL exists (a concurrent writer won).
+   */
+  Optional<UUID> insert(UUID workspaceId, String email, String linkedin, ProspectData data) {
+    Timestamp now = Timestamp.from(clock.now());
+    UUID id = UUID.randomUUID();
+    int inserted =
+        jdbc.sql(
+                "INSERT INTO prospects (id, workspace_id, email, linkedin_url, first_name,"
+                    + " last_name, company, title, timezone, open_profile, fields, segment,"
+                    + " checklist, created_at, updated_at, country)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING")
+            .params(
+                id,
+                workspaceId,
+                email,
+                linkedin,
+                data.firstName(),
+                data.lastName(),
+                data.company(),
+                data.title(),
+                data.timezone(),
+                Boolean.TRUE.equals(data.openProfile()),
+                json.writeValueAsString(data.fields() == null ? Map.of() : data.fields()),
+                blank(data.segment()) ? null : data.segment().strip(),
+                json.writeValueAsString(
+                    data.checklist() == null ? Checklist.EMPTY : data.checklist().normalised()),
+                now,
+                now,
+                Countries.normalise(data.country()))
+            .update();
+    return inserted == 1 ? Optional.of(id) : Optional.empty();
+  }
+
+  /** Updates {@code old} with what valid, normalised {@code data} gives; keeps the rest. */
+  void update(Prospect old, String email, String linkedin, ProspectData data) {
+    Timestamp now = Timestamp.from(clock.now());
     Map<String, String> fields = new LinkedHashMap<>(old.fields());
     if (data.fields() != null) {
       fields.putAll(data.fields());
@@ -148,10 +284,14 @@ public class ProspectStore {
     String newEmail = email != null ? email : old.email();
     // What was learnt about the old address (a bounce, a verification) says nothing of a new one.
     boolean emailChanged = old.email() != null && !old.email().equalsIgnoreCase(newEmail);
+    String segment =
+        data.segment() == null
+            ? old.segment()
+            : blank(data.segment()) ? null : data.segment().strip();
     jdbc.sql(
             "UPDATE prospects SET email = ?, linkedin_url = ?, first_name = ?, last_name = ?,"
                 + " company = ?, title = ?, timezone = ?, open_profile = ?, fields = ?::jsonb,"
-                + " updated_at = ?, country = ?,"
+                + " segment = ?, checklist = ?::jsonb, updated_at = ?, country = ?,"
                 + " email_undeliverable = email_undeliverable AND NOT ?,"
                 + " email_verdict = CASE WHEN ? THEN NULL ELSE email_verdict END,"
                 + " email_verdict_reasons = CASE WHEN ? THEN NULL ELSE email_verdict_reasons END,"
@@ -167,6 +307,8 @@ public class ProspectStore {
             or(data.timezone(), old.timezone()),
             data.openProfile() != null ? data.openProfile() : old.openProfile(),
             json.writeValueAsString(fields),
+            segment,
+            json.writeValueAsString(mergeChecklist(old.checklist(), data.checklist())),
             now,
             or(Countries.normalise(data.country()), old.country()),
             emailChanged,
@@ -175,7 +317,20 @@ public class ProspectStore {
             emailChanged,
             old.id())
         .update();
-    return get(old.id());
+  }
+
+  /** Entries given replace the old ones (blank clears one); entries not given are kept. */
+  private static Checklist mergeChecklist(Checklist old, Checklist given) {
+    if (given == null) {
+      return old;
+    }
+    return new Checklist(
+            given.icpMatch() != null ? given.icpMatch() : old.icpMatch(),
+            given.trigger() != null ? given.trigger() : old.trigger(),
+            given.hookAngle() != null ? given.hookAngle() : old.hookAngle(),
+            given.offer() != null ? given.offer() : old.offer(),
+            given.cta() != null ? given.cta() : old.cta())
+        .normalised();
   }
 
   /**
@@ -203,8 +358,17 @@ public class ProspectStore {
   }
 
   public Prospect get(UUID id) {
-    return jdbc.sql("SELECT * FROM prospects WHERE id = ?")
+    return jdbc.sql(SELECT + " WHERE p.id = ?")
         .param(id)
+        .query(this::map)
+        .optional()
+        .orElseThrow(() -> new NotFoundException("prospect", id));
+  }
+
+  /** A prospect of the workspace; one of another workspace is not found, like an unknown id. */
+  public Prospect get(UUID workspaceId, UUID id) {
+    return jdbc.sql(SELECT + " WHERE p.id = ? AND p.workspace_id = ?")
+        .params(id, workspaceId)
         .query(this::map)
         .optional()
         .orElseThrow(() -> new NotFoundException("prospect", id));
@@ -213,7 +377,7 @@ public class ProspectStore {
   public Optional<Prospect> find(String email, String linkedinUrl) {
     if (email != null) {
       Optional<Prospect> byEmail =
-          jdbc.sql("SELECT * FROM prospects WHERE lower(email) = lower(?)")
+          jdbc.sql(SELECT + " WHERE lower(p.email) = lower(?)")
               .param(email)
               .query(this::map)
               .optional();
@@ -222,12 +386,68 @@ public class ProspectStore {
       }
     }
     if (linkedinUrl != null) {
-      return jdbc.sql("SELECT * FROM prospects WHERE linkedin_url = ?")
+      return jdbc.sql(SELECT + " WHERE p.linkedin_url = ?")
           .param(linkedinUrl)
           .query(this::map)
           .optional();
     }
     return Optional.empty();
+  }
+
+  /** What a listing keeps: every filter given must hold. */
+  public record Filter(String email, String company, String segment, Instant updatedSince) {}
+
+  /** Where a listing page starts: after this prospect in creation order. */
+  public record Position(Instant createdAt, UUID id) {}
+
+  /** One page of a listing, and where the next starts (null at the end). */
+  public record Page(List<Prospect> items, Position next) {}
+
+  /** The workspace's prospects in creation order, {@code limit} at a time. */
+  public Page list(UUID workspaceId, Filter filter, Position after, int limit) {
+    StringBuilder sql = new StringBuilder(SELECT + " WHERE p.workspace_id = ?");
+    List<Object> params = new ArrayList<>();
+    params.add(workspaceId);
+    if (filter.email() != null) {
+      sql.append(" AND lower(p.email) = lower(?)");
+      params.add(filter.email().strip());
+    }
+    if (filter.company() != null) {
+      sql.append(" AND lower(p.company) = lower(?)");
+      params.add(filter.company().strip());
+    }
+    if (filter.segment() != null) {
+      sql.append(" AND p.segment = ?");
+      params.add(filter.segment().strip());
+    }
+    if (filter.updatedSince() != null) {
+      sql.append(" AND p.updated_at >= ?");
+      params.add(Timestamp.from(filter.updatedSince()));
+    }
+    if (after != null) {
+      sql.append(" AND (p.created_at, p.id) > (?, ?)");
+      params.add(Timestamp.from(after.createdAt()));
+      params.add(after.id());
+    }
+    sql.append(" ORDER BY p.created_at, p.id LIMIT ?");
+    params.add(limit + 1);
+    List<Position> positions = new ArrayList<>();
+    List<Prospect> items =
+        jdbc.sql(sql.toString())
+            .params(params)
+            .query(
+                (rs, row) -> {
+                  positions.add(
+                      new Position(
+                          rs.getTimestamp("created_at").toInstant(),
+                          rs.getObject("id", UUID.class)));
+                  return map(rs, row);
+                })
+            .list();
+    if (items.size() <= limit) {
+      return new Page(items, null);
+    }
+    return new Page(items.subList(0, limit), positions.get(limit - 1));
   }
 
   public void markEmailUndeliverable(UUID id) {
@@ -313,7 +533,8 @@ public class ProspectStore {
             + m.group(2).toLowerCase(Locale.ROOT));
   }
 
-  private Prospect map(ResultSet rs, int row) throws SQLException {
+  Prospect map(ResultSet rs, int row) throws SQLException {
+    String segmentChecklist = rs.getString("segment_checklist");
     return new Prospect(
         rs.getObject("id", UUID.class),
         rs.getString("email"),
@@ -326,7 +547,16 @@ public class ProspectStore {
         rs.getBoolean("open_profile"),
         rs.getBoolean("email_undeliverable"),
         json.readValue(rs.getString("fields"), MAP),
+        rs.getString("segment"),
+        json.readValue(rs.getString("checklist"), Checklist.class),
+        segmentChecklist == null
+            ? Checklist.EMPTY
+            : json.readValue(segmentChecklist, Checklist.class),
         rs.getString("country"));
+  }
+
+  private static String field(String at, String name) {
+    return at.isEmpty() ? name : at + "." + name;
   }
 
   private static boolean blank(String s) {

@@ -10,6 +10,7 @@ import io.sequor.workflows.sequence.NoCreditPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** Renders a step's copy for a prospect, and checks before enrolment that every send can render. */
@@ -73,11 +74,16 @@ public class Copy {
   }
 
   /**
-   * Everything that would stop a send of this version to this prospect: unfilled placeholders,
-   * rendered copy over a channel limit, line breaks that would reach an email header.
+   * Everything that would stop a send of this version to this prospect: no trigger when the version
+   * requires one, unfilled placeholders, rendered copy over a channel limit, line breaks that would
+   * reach an email header.
+   *
+   * @param at the request field that holds the prospect: an inline prospect ({@code prospect}) or a
+   *     reference to a stored one (a name ending in {@code Id}, such as {@code prospectId})
    */
   public List<FieldProblem> problems(SequenceVersion version, Prospect prospect, String at) {
     List<FieldProblem> problems = new ArrayList<>();
+    triggerProblem(version, prospect, at).ifPresent(problems::add);
     Map<String, String> values = prospect.placeholderValues();
     boolean anyReachable = false;
     for (int i = 0; i < version.steps().size(); i++) {
@@ -150,6 +156,29 @@ public class Copy {
               at, "has neither an email nor a LinkedIn URL that any step of this sequence uses"));
     }
     return problems;
+  }
+
+  /**
+   * The refusal of a prospect without a trigger, when the version requires one. The pre-send
+   * checklist says: if no trigger can be named in one sentence, do not send yet.
+   */
+  public static Optional<FieldProblem> triggerProblem(
+      SequenceVersion version, Prospect prospect, String at) {
+    if (!version.requiresTrigger() || prospect.trigger() != null) {
+      return Optional.empty();
+    }
+    String who =
+        prospect.segment() == null
+            ? "the prospect names none and is in no segment"
+            : "neither the prospect nor its segment '" + prospect.segment() + "' names one";
+    return Optional.of(
+        new FieldProblem(
+            at.endsWith("Id") ? at : at + ".checklist.trigger",
+            "sequence '"
+                + version.sequenceName()
+                + "' requires a trigger (a reason to write this week) and "
+                + who
+                + "; set checklist.trigger on the prospect or its segment"));
   }
 
   /**

@@ -45,12 +45,24 @@ public class SequenceCatalog {
 
   @Transactional
   public Saved create(String name, List<StepDefinition> steps) {
-    return create(UUID.randomUUID(), name, steps);
+    return create(UUID.randomUUID(), name, steps, false);
+  }
+
+  /**
+   * @param requiresTrigger whether an enrolment needs the prospect to have a trigger
+   */
+  @Transactional
+  public Saved create(String name, List<StepDefinition> steps, boolean requiresTrigger) {
+    return create(UUID.randomUUID(), name, steps, requiresTrigger);
   }
 
   /** Creates a sequence under a chosen id, as the built-in example uses to keep a fixed one. */
   @Transactional
   public Saved create(UUID id, String name, List<StepDefinition> steps) {
+    return create(id, name, steps, false);
+  }
+
+  private Saved create(UUID id, String name, List<StepDefinition> steps, boolean requiresTrigger) {
     SequenceRules.Verdict verdict = rules.check(name == null ? "" : name, steps);
     if (!verdict.errors().isEmpty()) {
       throw new InvalidInputException(verdict.errors());
@@ -70,11 +82,20 @@ public class SequenceCatalog {
       throw new ConflictException(
           "a sequence named '" + name.strip() + "' exists; add a version to it instead", existing);
     }
-    return new Saved(insertVersion(id, 1, steps), verdict.warnings());
+    return new Saved(insertVersion(id, 1, steps, requiresTrigger), verdict.warnings());
   }
 
   @Transactional
   public Saved addVersion(UUID sequenceId, List<StepDefinition> steps) {
+    return addVersion(sequenceId, steps, false);
+  }
+
+  /**
+   * @param requiresTrigger whether an enrolment on this version needs the prospect to have a
+   *     trigger
+   */
+  @Transactional
+  public Saved addVersion(UUID sequenceId, List<StepDefinition> steps, boolean requiresTrigger) {
     Sequence sequence = sequence(sequenceId);
     SequenceRules.Verdict verdict = rules.check(null, steps);
     if (!verdict.errors().isEmpty()) {
@@ -88,7 +109,7 @@ public class SequenceCatalog {
             .param(sequence.id())
             .query(Integer.class)
             .single();
-    return new Saved(insertVersion(sequenceId, next, steps), verdict.warnings());
+    return new Saved(insertVersion(sequenceId, next, steps, requiresTrigger), verdict.warnings());
   }
 
   public List<Sequence> list() {
@@ -136,13 +157,19 @@ public class SequenceCatalog {
         .list();
   }
 
-  private SequenceVersion insertVersion(UUID sequenceId, int version, List<StepDefinition> steps) {
+  private SequenceVersion insertVersion(
+      UUID sequenceId, int version, List<StepDefinition> steps, boolean requiresTrigger) {
     UUID id = UUID.randomUUID();
     jdbc.sql(
-            "INSERT INTO sequence_versions (id, sequence_id, version, definition, created_at)"
-                + " VALUES (?, ?, ?, ?::jsonb, ?)")
+            "INSERT INTO sequence_versions (id, sequence_id, version, definition, created_at,"
+                + " requires_trigger) VALUES (?, ?, ?, ?::jsonb, ?, ?)")
         .params(
-            id, sequenceId, version, json.writeValueAsString(steps), Timestamp.from(clock.now()))
+            id,
+            sequenceId,
+            version,
+            json.writeValueAsString(steps),
+            Timestamp.from(clock.now()),
+            requiresTrigger)
         .update();
     return versionById(id);
   }
@@ -162,6 +189,7 @@ public class SequenceCatalog {
         rs.getString("name"),
         rs.getInt("version"),
         json.readValue(rs.getString("definition"), STEPS),
-        rs.getTimestamp("created_at").toInstant());
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getBoolean("requires_trigger"));
   }
 }
