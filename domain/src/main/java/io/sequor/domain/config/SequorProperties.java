@@ -1,6 +1,7 @@
 package io.sequor.domain.config;
 
 import io.sequor.workflows.enrolment.EnrolmentSettings;
+import io.sequor.workflows.webhooks.WebhookSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
@@ -34,7 +35,8 @@ public record SequorProperties(
     @Valid @NotNull @DefaultValue Limits limits,
     @Valid @NotNull @DefaultValue Mail mail,
     @Valid @NotNull @DefaultValue LinkedIn linkedin,
-    @Valid @NotNull @DefaultValue Inbound inbound) {
+    @Valid @NotNull @DefaultValue Inbound inbound,
+    @Valid @NotNull @DefaultValue Webhooks webhooks) {
 
   /** The timing rules snapshotted into every new enrolment. */
   public EnrolmentSettings enrolmentSettings() {
@@ -186,4 +188,36 @@ public record SequorProperties(
       @DefaultValue("true") boolean idle,
       @Min(1) @DefaultValue("200") int batchSize,
       String webhookSecret) {}
+
+  /**
+   * Outbound webhooks: how deliveries retry and give up, and which URLs a subscription may use.
+   *
+   * @param maxAttempts attempts per event before the subscription is disabled; 0 for no limit
+   * @param giveUpAfter time after an event's first attempt when the subscription is disabled
+   * @param allowHttp accept plain-http URLs for any host, not only localhost (for private networks)
+   */
+  public record Webhooks(
+      @NotNull @DefaultValue("PT10S") Duration initialInterval,
+      @DecimalMin("1.0") @DefaultValue("2.0") double backoffCoefficient,
+      @NotNull @DefaultValue("PT1H") Duration maxInterval,
+      @Min(0) @DefaultValue("0") int maxAttempts,
+      @NotNull @DefaultValue("P3D") Duration giveUpAfter,
+      @NotNull @DefaultValue("PT10S") Duration requestTimeout,
+      @NotNull @DefaultValue("PT1M") Duration pollInterval,
+      @Min(1) @DefaultValue("100") int batchSize,
+      @DefaultValue("false") boolean allowHttp) {
+
+    /** The part a delivery workflow snapshots. */
+    public WebhookSettings settings() {
+      return new WebhookSettings(
+          initialInterval,
+          backoffCoefficient,
+          maxInterval,
+          maxAttempts,
+          giveUpAfter,
+          requestTimeout,
+          pollInterval,
+          batchSize);
+    }
+  }
 }
