@@ -211,6 +211,50 @@ class WebhooksTest extends EmbeddedRuntimeTest {
         .containsAll(logged);
   }
 
+  @Test
+  void aPatchChangesOnlyWhatIsGivenAndNoListingShowsTheSecret() {
+    WebhookReceiver receiver = track(WebhookReceiver.up());
+    String id = subscribe(receiver, List.of("step.sent")).path("id").asString();
+    assertThat(patch("/api/webhooks/" + id, Map.of("events", List.of("response.replied"))))
+        .isEqualTo(200);
+    JsonNode changed = get("/api/webhooks/" + id).body();
+    assertThat(changed.path("events").get(0).asString()).isEqualTo("response.replied");
+    assertThat(changed.path("url").asString()).isEqualTo(receiver.url());
+    assertThat(changed.path("description").asString()).isEqualTo("test receiver");
+    assertThat(changed.has("secret")).isFalse();
+    assertThat(get("/api/webhooks").body().toString()).doesNotContain("whsec_");
+  }
+
+  @Test
+  void theOpenApiDescriptionDocumentsEveryWebhookOperation() {
+    JsonNode paths = get("/v3/api-docs").body().path("paths");
+    List<String> operations = new ArrayList<>();
+    for (String path : paths.propertyNames()) {
+      if (!path.startsWith("/api/webhooks")
+          || path.startsWith("/api/webhooks/linkedin")
+          || path.startsWith("/api/webhooks/inbound-email")) {
+        continue;
+      }
+      for (String method : paths.path(path).propertyNames()) {
+        JsonNode operation = paths.path(path).path(method);
+        operations.add(method + " " + path);
+        assertThat(operation.path("summary").asString()).as(method + " " + path).isNotBlank();
+        assertThat(operation.path("description").asString()).as(method + " " + path).isNotBlank();
+        assertThat(operation.path("parameters").toString()).doesNotContain("workspaceId");
+      }
+    }
+    assertThat(operations)
+        .containsExactlyInAnyOrder(
+            "post /api/webhooks",
+            "get /api/webhooks",
+            "get /api/webhooks/{id}",
+            "patch /api/webhooks/{id}",
+            "delete /api/webhooks/{id}",
+            "post /api/webhooks/{id}/enable",
+            "post /api/webhooks/{id}/replay",
+            "get /api/webhooks/{id}/deliveries");
+  }
+
   @Nested
   class Mistakes {
 
