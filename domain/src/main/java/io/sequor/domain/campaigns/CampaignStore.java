@@ -3,6 +3,8 @@ package io.sequor.domain.campaigns;
 import io.sequor.domain.config.SequorClock;
 import io.sequor.domain.errors.ConflictException;
 import io.sequor.domain.errors.NotFoundException;
+import io.sequor.domain.events.EventLog;
+import io.sequor.domain.events.EventType;
 import io.sequor.workflows.campaign.CampaignPhase;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -31,11 +33,13 @@ public class CampaignStore {
   private final JdbcClient jdbc;
   private final JsonMapper json;
   private final SequorClock clock;
+  private final EventLog events;
 
-  CampaignStore(JdbcClient jdbc, JsonMapper json, SequorClock clock) {
+  CampaignStore(JdbcClient jdbc, JsonMapper json, SequorClock clock, EventLog events) {
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
+    this.events = events;
   }
 
   /** A campaign to create; every reference was checked by the caller. */
@@ -305,7 +309,12 @@ public class CampaignStore {
                 now,
                 now)
             .update();
-    return inserted == 1 ? Optional.of(id) : Optional.empty();
+    if (inserted == 0) {
+      return Optional.empty();
+    }
+    events.append(
+        EventType.ENROLMENT_ENROLLED, id, null, null, null, now.toInstant(), "enrolled:" + id);
+    return Optional.of(id);
   }
 
   /** The prospect's live enrolment in another sequence than this one, if any. */

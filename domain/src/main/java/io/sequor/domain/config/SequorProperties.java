@@ -1,6 +1,7 @@
 package io.sequor.domain.config;
 
 import io.sequor.workflows.enrolment.EnrolmentSettings;
+import io.sequor.workflows.webhooks.WebhookSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
@@ -37,7 +38,8 @@ public record SequorProperties(
     @Valid @NotNull @DefaultValue LinkedIn linkedin,
     @Valid @NotNull @DefaultValue Inbound inbound,
     @Valid @NotNull @DefaultValue Campaigns campaigns,
-    @Valid @NotNull @DefaultValue Prospects prospects) {
+    @Valid @NotNull @DefaultValue Prospects prospects,
+    @Valid @NotNull @DefaultValue Webhooks webhooks) {
 
   /** The timing rules snapshotted into every new enrolment. */
   public EnrolmentSettings enrolmentSettings() {
@@ -210,4 +212,36 @@ public record SequorProperties(
    *     shows in the import's counts) on its own
    */
   public record Prospects(@Min(1) @Max(10000) @DefaultValue("500") int importBatchSize) {}
+
+  /**
+   * Outbound webhooks: how deliveries retry and give up, and which URLs a subscription may use.
+   *
+   * @param maxAttempts attempts per event before the subscription is disabled; 0 for no limit
+   * @param giveUpAfter time after an event's first attempt when the subscription is disabled
+   * @param allowHttp accept plain-http URLs for any host, not only localhost (for private networks)
+   */
+  public record Webhooks(
+      @NotNull @DefaultValue("PT10S") Duration initialInterval,
+      @DecimalMin("1.0") @DefaultValue("2.0") double backoffCoefficient,
+      @NotNull @DefaultValue("PT1H") Duration maxInterval,
+      @Min(0) @DefaultValue("0") int maxAttempts,
+      @NotNull @DefaultValue("P3D") Duration giveUpAfter,
+      @NotNull @DefaultValue("PT10S") Duration requestTimeout,
+      @NotNull @DefaultValue("PT1M") Duration pollInterval,
+      @Min(1) @DefaultValue("100") int batchSize,
+      @DefaultValue("false") boolean allowHttp) {
+
+    /** The part a delivery workflow snapshots. */
+    public WebhookSettings settings() {
+      return new WebhookSettings(
+          initialInterval,
+          backoffCoefficient,
+          maxInterval,
+          maxAttempts,
+          giveUpAfter,
+          requestTimeout,
+          pollInterval,
+          batchSize);
+    }
+  }
 }

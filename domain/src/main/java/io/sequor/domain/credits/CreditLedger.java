@@ -5,6 +5,8 @@ import io.sequor.domain.config.SequorProperties;
 import io.sequor.domain.errors.ConflictException;
 import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.domain.errors.NotFoundException;
+import io.sequor.domain.events.EventLog;
+import io.sequor.domain.events.EventType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -63,11 +65,13 @@ public class CreditLedger {
   private final JdbcClient jdbc;
   private final SequorClock clock;
   private final SequorProperties.LinkedIn settings;
+  private final EventLog events;
 
-  CreditLedger(JdbcClient jdbc, SequorClock clock, SequorProperties properties) {
+  CreditLedger(JdbcClient jdbc, SequorClock clock, SequorProperties properties, EventLog events) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.settings = properties.linkedin();
+    this.events = events;
   }
 
   // ---- seats ---------------------------------------------------------------------------------
@@ -203,16 +207,10 @@ public class CreditLedger {
     if (lot.isEmpty()) {
       return false;
     }
-    append(
-        seatId,
-        Kind.CONSUME,
-        -1,
-        1,
-        lot.get(),
-        "consume:" + enrolmentId + ":" + stepKey + ":" + count(Kind.CONSUME, enrolmentId, stepKey),
-        enrolmentId,
-        stepKey,
-        now);
+    String key =
+        "consume:" + enrolmentId + ":" + stepKey + ":" + count(Kind.CONSUME, enrolmentId, stepKey);
+    append(seatId, Kind.CONSUME, -1, 1, lot.get(), key, enrolmentId, stepKey, now);
+    events.append(EventType.CREDIT_SPENT, enrolmentId, stepKey, null, null, now, key);
     return true;
   }
 
@@ -383,6 +381,14 @@ public class CreditLedger {
     int room = planOf(seat.plan(), "plan").room(sum(seatId));
     boolean kept = room > 0;
     append(seatId, kind, kept ? 1 : 0, 1, lotId, key, enrolmentId, stepKey, at);
+    events.append(
+        kind == Kind.REFUND ? EventType.CREDIT_REFUNDED : EventType.CREDIT_RELEASED,
+        enrolmentId,
+        stepKey,
+        null,
+        EventLog.data("creditKept", kept),
+        at,
+        key);
     if (!kept) {
       append(seatId, Kind.CAP_CUT, 0, 1, lotId, "cut:" + key, enrolmentId, stepKey, at);
     } else if (lot.expired() || !lot.expiresAt().isAfter(at)) {

@@ -2,16 +2,20 @@ package io.sequor.domain.enrolments;
 
 import io.sequor.domain.config.SequorClock;
 import io.sequor.domain.errors.NotFoundException;
+import io.sequor.domain.events.EventLog;
+import io.sequor.domain.events.EventType;
 import io.sequor.workflows.enrolment.EnrolmentStatus;
 import io.sequor.workflows.enrolment.StopReason;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Enrolment rows. The database enforces one live enrolment per prospect per sequence. */
 @Repository
@@ -19,10 +23,12 @@ public class EnrolmentStore {
 
   private final JdbcClient jdbc;
   private final SequorClock clock;
+  private final EventLog events;
 
-  EnrolmentStore(JdbcClient jdbc, SequorClock clock) {
+  EnrolmentStore(JdbcClient jdbc, SequorClock clock, EventLog events) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.events = events;
   }
 
   /** What happened to an insert. */
@@ -50,6 +56,7 @@ public class EnrolmentStore {
   /**
    * @param mailboxId the mailbox its email goes out from; null for the default one
    */
+  @Transactional
   public Insert insert(
       UUID prospectId,
       UUID sequenceId,
@@ -79,6 +86,8 @@ public class EnrolmentStore {
                 now)
             .update();
     if (inserted == 1) {
+      events.append(
+          EventType.ENROLMENT_ENROLLED, id, null, null, null, now.toInstant(), "enrolled:" + id);
       return new Insert.Created(get(id));
     }
     if (idempotencyKey != null) {
@@ -134,11 +143,22 @@ public class EnrolmentStore {
         .list();
   }
 
+  @Transactional
   public void recordStatus(UUID id, EnrolmentStatus status, StopReason reason) {
+    Instant now = clock.now();
     jdbc.sql("UPDATE enrolments SET status = ?, stop_reason = ?, updated_at = ? WHERE id = ?")
-        .params(
-            status.name(), reason == null ? null : reason.name(), Timestamp.from(clock.now()), id)
+        .params(status.name(), reason == null ? null : reason.name(), Timestamp.from(now), id)
         .update();
+    if (status.isFinal()) {
+      events.append(
+          EventType.ENROLMENT_FINISHED,
+          id,
+          null,
+          null,
+          EventLog.data("status", status, "reason", reason),
+          now,
+          "finished:" + id);
+    }
   }
 
   private static EnrolmentRecord map(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,7 @@
 package io.sequor.domain.enrolments;
 
+import io.sequor.domain.events.EventLog;
+import io.sequor.domain.events.EventType;
 import io.sequor.workflows.enrolment.ResponseKind;
 import io.sequor.workflows.sequence.Medium;
 import java.sql.ResultSet;
@@ -10,17 +12,21 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Every response, kept even after the enrolment finished. */
 @Repository
 public class ResponseStore {
 
   private final JdbcClient jdbc;
+  private final EventLog events;
 
-  ResponseStore(JdbcClient jdbc) {
+  ResponseStore(JdbcClient jdbc, EventLog events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
+  @Transactional
   public ResponseRecord record(
       UUID enrolmentId,
       Medium channel,
@@ -43,6 +49,26 @@ public class ResponseStore {
             body,
             Timestamp.from(now))
         .update();
+    EventType type =
+        switch (kind) {
+          case REPLY, INMAIL_ACCEPTED, INMAIL_DECLINED -> EventType.RESPONSE_REPLIED;
+          case AUTO_REPLY -> EventType.RESPONSE_AUTO_REPLIED;
+          case BOUNCE -> EventType.RESPONSE_BOUNCED;
+          case UNSUBSCRIBE -> EventType.PROSPECT_UNSUBSCRIBED;
+          case INVITATION_ACCEPTED -> null;
+        };
+    if (type != null) {
+      events.append(
+          type,
+          enrolmentId,
+          null,
+          channel.name(),
+          EventLog.data("responseId", id, "kind", kind, "returnAt", returnAt),
+          occurredAt,
+          type == EventType.PROSPECT_UNSUBSCRIBED
+              ? "unsubscribed:" + enrolmentId
+              : "response:" + id);
+    }
     return new ResponseRecord(id, enrolmentId, channel, kind, occurredAt, returnAt, body, now);
   }
 

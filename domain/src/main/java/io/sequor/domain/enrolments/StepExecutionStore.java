@@ -1,5 +1,7 @@
 package io.sequor.domain.enrolments;
 
+import io.sequor.domain.events.EventLog;
+import io.sequor.domain.events.EventType;
 import io.sequor.workflows.sequence.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The at-most-once guard for sends: a step is claimed under its idempotency key before anything
@@ -19,9 +22,11 @@ import org.springframework.stereotype.Repository;
 public class StepExecutionStore {
 
   private final JdbcClient jdbc;
+  private final EventLog events;
 
-  StepExecutionStore(JdbcClient jdbc) {
+  StepExecutionStore(JdbcClient jdbc, EventLog events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   /**
@@ -96,6 +101,7 @@ public class StepExecutionStore {
         == 1;
   }
 
+  @Transactional
   public void finish(
       String key,
       StepExecution.Status status,
@@ -110,6 +116,19 @@ public class StepExecutionStore {
                 + " WHERE idempotency_key = ?")
         .params(status.name(), messageId, creditSpent, uncertain, detail, Timestamp.from(now), key)
         .update();
+    if (status == StepExecution.Status.SENT) {
+      find(key)
+          .ifPresent(
+              sent ->
+                  events.append(
+                      EventType.STEP_SENT,
+                      sent.enrolmentId(),
+                      sent.stepKey(),
+                      sent.channel().name(),
+                      EventLog.data("creditSpent", creditSpent, "outcomeUncertain", uncertain),
+                      now,
+                      "sent:" + key));
+    }
   }
 
   /** Drops this attempt's claim: nothing went out, so a retry may send. */

@@ -5,6 +5,8 @@ import io.sequor.domain.enrolments.EnrolmentRecord;
 import io.sequor.domain.enrolments.EnrolmentStore;
 import io.sequor.domain.enrolments.ResponseIntake;
 import io.sequor.domain.enrolments.ResponseStore;
+import io.sequor.domain.events.EventLog;
+import io.sequor.domain.events.EventType;
 import io.sequor.domain.prospects.Prospect;
 import io.sequor.domain.prospects.ProspectStore;
 import io.sequor.workflows.enrolment.ResponseKind;
@@ -16,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What clicking an email's unsubscribe link does. The address is suppressed at once, the same way
@@ -36,6 +39,8 @@ public class Unsubscribes {
   private final ResponseIntake intake;
   private final JdbcClient jdbc;
   private final boolean suppressDomain;
+  private final EventLog events;
+  private final TransactionTemplate tx;
 
   Unsubscribes(
       UnsubscribeTokens tokens,
@@ -44,7 +49,9 @@ public class Unsubscribes {
       ResponseStore responses,
       ResponseIntake intake,
       JdbcClient jdbc,
-      SequorProperties properties) {
+      SequorProperties properties,
+      EventLog events,
+      TransactionTemplate tx) {
     this.tokens = tokens;
     this.enrolments = enrolments;
     this.prospects = prospects;
@@ -52,6 +59,8 @@ public class Unsubscribes {
     this.intake = intake;
     this.jdbc = jdbc;
     this.suppressDomain = properties.mail().unsubscribeSuppressesDomain();
+    this.events = events;
+    this.tx = tx;
   }
 
   /** The prospect a genuine token was made for; empty for a forged, altered or unknown one. */
@@ -77,10 +86,22 @@ public class Unsubscribes {
       return false;
     }
     Prospect prospect = recipient.get();
-    prospects.suppress(prospect, REASON);
-    if (suppressDomain) {
-      prospects.suppressDomain(ProspectStore.domainOf(prospect.email()), REASON);
-    }
+    UUID enrolmentId = tokens.enrolmentOf(token).orElseThrow();
+    tx.executeWithoutResult(
+        status -> {
+          prospects.suppress(prospect, REASON);
+          if (suppressDomain) {
+            prospects.suppressDomain(ProspectStore.domainOf(prospect.email()), REASON);
+          }
+          events.append(
+              EventType.PROSPECT_UNSUBSCRIBED,
+              enrolmentId,
+              null,
+              "EMAIL",
+              EventLog.data("kind", "UNSUBSCRIBE"),
+              null,
+              "unsubscribed:" + enrolmentId);
+        });
     int stopped = 0;
     for (UUID id : liveEnrolmentsOf(prospect.email())) {
       if (responses.hasStoppingResponse(id)) {

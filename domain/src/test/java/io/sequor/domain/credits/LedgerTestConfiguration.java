@@ -4,6 +4,7 @@ import io.sequor.domain.config.SequorClock;
 import io.sequor.domain.config.SequorProperties;
 import io.sequor.domain.config.TestProperties;
 import io.sequor.domain.config.TestStore;
+import io.sequor.domain.events.EventLog;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Import;
 
 /** The ledger on a real PostgreSQL, with a clock the test moves. */
 @Configuration(proxyBeanMethods = false)
-@Import({TestStore.class, CreditLedger.class})
+@Import({TestStore.class, CreditLedger.class, EventLog.class})
 class LedgerTestConfiguration {
 
   /** The plan the property tests use: 5 a month, at most 12 held, extra credits for sale. */

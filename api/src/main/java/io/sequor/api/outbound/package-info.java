@@ -1,0 +1,2 @@
+/** The REST face of outbound webhooks: subscriptions, their delivery log, enable and replay. */
+package io.sequor.api.outbound;

@@ -1,0 +1,4 @@
+package io.sequor.workflows.webhooks;
+
+/** A subscription's delivery workflow input. */
+public record WebhookInput(String subscriptionId, WebhookSettings settings) {}
