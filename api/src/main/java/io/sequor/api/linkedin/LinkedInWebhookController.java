@@ -1,5 +1,7 @@
 package io.sequor.api.linkedin;
 
+import io.sequor.api.auth.OperatorOnly;
+import io.sequor.api.auth.SignedRequest;
 import io.sequor.api.webhooks.WebhookSignature;
 import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.domain.linkedin.LinkedInEvent;
@@ -60,6 +62,7 @@ class LinkedInWebhookController {
 
   /** The body is taken as bytes: the signature covers them exactly as sent. */
   @PostMapping
+  @SignedRequest
   @Operation(
       summary = "Receive a signed provider event",
       description =
@@ -78,6 +81,7 @@ class LinkedInWebhookController {
   }
 
   @GetMapping("/unmatched")
+  @OperatorOnly
   @Operation(summary = "Events that matched no send, newest first, for a person to review")
   List<UnmatchedEvent> unmatched(@RequestParam(defaultValue = "100") int limit) {
     if (limit < 1 || limit > 500) {

@@ -1,9 +1,12 @@
 package io.sequor.api.prospects;
 
+import io.sequor.api.auth.Caller;
+import io.sequor.api.auth.EnrolScope;
 import io.sequor.domain.addresses.EmailVerdicts;
 import io.sequor.domain.addresses.EmailVerification;
 import io.sequor.domain.prospects.Prospect;
 import io.sequor.domain.prospects.ProspectStore;
+import io.sequor.domain.workspaces.Tenancy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
@@ -20,10 +23,12 @@ class ProspectsController {
 
   private final ProspectStore prospects;
   private final EmailVerdicts verdicts;
+  private final Tenancy tenancy;
 
-  ProspectsController(ProspectStore prospects, EmailVerdicts verdicts) {
+  ProspectsController(ProspectStore prospects, EmailVerdicts verdicts, Tenancy tenancy) {
     this.prospects = prospects;
     this.verdicts = verdicts;
+    this.tenancy = tenancy;
   }
 
   /**
@@ -54,7 +59,9 @@ class ProspectsController {
           "emailVerification is the last check of the address (at enrolment): VALID, RISKY,"
               + " INVALID or UNKNOWN, with reasons. emailUndeliverable is true when no email will"
               + " be sent to it.")
-  ProspectView get(@PathVariable UUID id) {
+  @EnrolScope
+  ProspectView get(@PathVariable UUID id, Caller caller) {
+    tenancy.prospect(caller.workspaceId(), id);
     Prospect p = prospects.get(id);
     return new ProspectView(
         p.id(),

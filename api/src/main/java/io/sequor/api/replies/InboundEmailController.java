@@ -1,5 +1,7 @@
 package io.sequor.api.replies;
 
+import io.sequor.api.auth.OperatorOnly;
+import io.sequor.api.auth.SignedRequest;
 import io.sequor.api.webhooks.WebhookSignature;
 import io.sequor.domain.config.SequorClock;
 import io.sequor.domain.config.SequorProperties;
@@ -63,6 +65,7 @@ class InboundEmailController {
   }
 
   @PostMapping("/api/webhooks/inbound-email")
+  @SignedRequest
   @Operation(
       summary = "Receive one inbound email, signed, as its raw MIME source",
       description =
@@ -101,6 +104,7 @@ class InboundEmailController {
   }
 
   @GetMapping("/api/inbound/unmatched")
+  @OperatorOnly
   @Operation(summary = "Inbound emails that matched no enrolment, newest first, for review")
   List<InboundEmail> unmatched(@RequestParam(defaultValue = "100") int limit) {
     if (limit < 1 || limit > 500) {

@@ -4,6 +4,7 @@ import io.sequor.domain.config.SequorClock;
 import io.sequor.domain.errors.FieldProblem;
 import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.domain.errors.NotFoundException;
+import io.sequor.domain.workspaces.Workspaces;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -95,6 +96,15 @@ public class ProspectStore {
   /** Creates the prospect or updates the one with the same email or LinkedIn URL. */
   @Transactional
   public Prospect upsert(ProspectData data) {
+    return upsert(Workspaces.DEFAULT, data);
+  }
+
+  /**
+   * Creates the prospect in the workspace or updates the workspace's one with the same email or
+   * LinkedIn URL; other workspaces' prospects are never matched.
+   */
+  @Transactional
+  public Prospect upsert(UUID workspaceId, ProspectData data) {
     List<FieldProblem> problems = problems("prospect", data);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
@@ -102,15 +112,16 @@ public class ProspectStore {
     String email = blank(data.email()) ? null : data.email().strip();
     String linkedin =
         blank(data.linkedinUrl()) ? null : normaliseLinkedIn(data.linkedinUrl()).get();
-    Optional<Prospect> existing = find(email, linkedin);
+    Optional<Prospect> existing = find(workspaceId, email, linkedin);
     Timestamp now = Timestamp.from(clock.now());
     if (existing.isEmpty()) {
       UUID id = UUID.randomUUID();
       int inserted =
           jdbc.sql(
                   "INSERT INTO prospects (id, email, linkedin_url, first_name, last_name, company,"
-                      + " title, timezone, open_profile, fields, created_at, updated_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT DO NOTHING")
+                      + " title, timezone, open_profile, fields, created_at, updated_at,"
+                      + " workspace_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)"
+                      + " ON CONFLICT DO NOTHING")
               .params(
                   id,
                   email,
@@ -123,13 +134,14 @@ public class ProspectStore {
                   Boolean.TRUE.equals(data.openProfile()),
                   json.writeValueAsString(data.fields() == null ? Map.of() : data.fields()),
                   now,
-                  now)
+                  now,
+                  workspaceId)
               .update();
       if (inserted == 1) {
         return get(id);
       }
       // A concurrent request created the same prospect first: update that one.
-      existing = find(email, linkedin);
+      existing = find(workspaceId, email, linkedin);
     }
     Prospect old = existing.orElseThrow();
     Map<String, String> fields = new LinkedHashMap<>(old.fields());
@@ -176,11 +188,12 @@ public class ProspectStore {
         .orElseThrow(() -> new NotFoundException("prospect", id));
   }
 
-  public Optional<Prospect> find(String email, String linkedinUrl) {
+  /** The workspace's prospect with this email, else with this LinkedIn URL. */
+  public Optional<Prospect> find(UUID workspaceId, String email, String linkedinUrl) {
     if (email != null) {
       Optional<Prospect> byEmail =
-          jdbc.sql("SELECT * FROM prospects WHERE lower(email) = lower(?)")
-              .param(email)
+          jdbc.sql("SELECT * FROM prospects WHERE workspace_id = ? AND lower(email) = lower(?)")
+              .params(workspaceId, email)
               .query(this::map)
               .optional();
       if (byEmail.isPresent()) {
@@ -188,8 +201,8 @@ public class ProspectStore {
       }
     }
     if (linkedinUrl != null) {
-      return jdbc.sql("SELECT * FROM prospects WHERE linkedin_url = ?")
-          .param(linkedinUrl)
+      return jdbc.sql("SELECT * FROM prospects WHERE workspace_id = ? AND linkedin_url = ?")
+          .params(workspaceId, linkedinUrl)
           .query(this::map)
           .optional();
     }

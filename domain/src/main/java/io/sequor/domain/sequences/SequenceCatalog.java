@@ -4,6 +4,7 @@ import io.sequor.domain.config.SequorClock;
 import io.sequor.domain.errors.ConflictException;
 import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.domain.errors.NotFoundException;
+import io.sequor.domain.workspaces.Workspaces;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -43,28 +44,29 @@ public class SequenceCatalog {
   /** A saved version and the copy warnings it was saved with. */
   public record Saved(SequenceVersion version, List<Warning> warnings) {}
 
-  @Transactional
-  public Saved create(String name, List<StepDefinition> steps) {
-    return create(UUID.randomUUID(), name, steps);
-  }
-
   /** Creates a sequence under a chosen id, as the built-in example uses to keep a fixed one. */
   @Transactional
   public Saved create(UUID id, String name, List<StepDefinition> steps) {
+    return create(Workspaces.DEFAULT, id, name, steps);
+  }
+
+  /** Creates a sequence of the workspace; names are unique within a workspace. */
+  @Transactional
+  public Saved create(UUID workspaceId, UUID id, String name, List<StepDefinition> steps) {
     SequenceRules.Verdict verdict = rules.check(name == null ? "" : name, steps);
     if (!verdict.errors().isEmpty()) {
       throw new InvalidInputException(verdict.errors());
     }
     int inserted =
         jdbc.sql(
-                "INSERT INTO sequences (id, name, created_at) VALUES (?, ?, ?)"
-                    + " ON CONFLICT (name) DO NOTHING")
-            .params(id, name.strip(), Timestamp.from(clock.now()))
+                "INSERT INTO sequences (id, name, created_at, workspace_id) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT (workspace_id, name) DO NOTHING")
+            .params(id, name.strip(), Timestamp.from(clock.now()), workspaceId)
             .update();
     if (inserted == 0) {
       String existing =
-          jdbc.sql("SELECT id FROM sequences WHERE name = ?")
-              .param(name.strip())
+          jdbc.sql("SELECT id FROM sequences WHERE workspace_id = ? AND name = ?")
+              .params(workspaceId, name.strip())
               .query(String.class)
               .single();
       throw new ConflictException(
@@ -91,8 +93,10 @@ public class SequenceCatalog {
     return new Saved(insertVersion(sequenceId, next, steps), verdict.warnings());
   }
 
-  public List<Sequence> list() {
-    return jdbc.sql(SEQUENCES + " GROUP BY s.id ORDER BY s.created_at")
+  /** The workspace's sequences. */
+  public List<Sequence> list(UUID workspaceId) {
+    return jdbc.sql(SEQUENCES + " WHERE s.workspace_id = ? GROUP BY s.id ORDER BY s.created_at")
+        .param(workspaceId)
         .query(SequenceCatalog::mapSequence)
         .list();
   }
@@ -105,9 +109,10 @@ public class SequenceCatalog {
         .orElseThrow(() -> new NotFoundException("sequence", id));
   }
 
+  /** The default workspace's sequence of this name. */
   public Optional<Sequence> byName(String name) {
-    return jdbc.sql(SEQUENCES + " WHERE s.name = ? GROUP BY s.id")
-        .param(name)
+    return jdbc.sql(SEQUENCES + " WHERE s.workspace_id = ? AND s.name = ? GROUP BY s.id")
+        .params(Workspaces.DEFAULT, name)
         .query(SequenceCatalog::mapSequence)
         .optional();
   }
