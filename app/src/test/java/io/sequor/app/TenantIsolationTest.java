@@ -178,7 +178,7 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
         row("GET /api/seats/{id}", a -> one("GET", "/api/seats/" + a.seatId(), null, 404)),
         row(
             "PUT /api/seats/{id}/pacing",
-            a -> one("PUT", "/api/seats/" + a.seatId() + "/pacing", Map.of(), 404)),
+            a -> one("PUT", "/api/seats/" + a.seatId() + "/pacing", PACING, 404)),
         row(
             "GET /api/seats/{id}/pacing",
             a -> one("GET", "/api/seats/" + a.seatId() + "/pacing", null, 404)),
@@ -453,6 +453,25 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
   }
 
   // ---- request bodies ------------------------------------------------------------------------
+
+  private static final Map<String, Object> PACING =
+      Map.of(
+          "caps",
+          Map.of("INMAIL", Map.of("daily", 1, "weekly", 5)),
+          "windowStart",
+          "00:00",
+          "windowEnd",
+          "23:59",
+          "days",
+          List.of("MONDAY"),
+          "minGap",
+          "PT1M",
+          "maxGap",
+          "PT1M",
+          "rampUpWeeks",
+          0,
+          "backoff",
+          "P1D");
 
   private static Map<String, Object> key(String name) {
     return Map.of("name", name, "scopes", List.of("ENROL"));
