@@ -6,6 +6,7 @@ import io.sequor.api.webhooks.WebhookSignature;
 import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.domain.linkedin.LinkedInEvent;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -63,6 +64,7 @@ class LinkedInWebhookController {
   /** The body is taken as bytes: the signature covers them exactly as sent. */
   @PostMapping
   @SignedRequest
+  @SecurityRequirements
   @Operation(
       summary = "Receive a signed provider event",
       description =

@@ -10,6 +10,7 @@ import io.sequor.domain.replies.InboundEmail;
 import io.sequor.domain.replies.InboundEmailIntake;
 import io.sequor.domain.replies.InboundEmailStore;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -66,6 +67,7 @@ class InboundEmailController {
 
   @PostMapping("/api/webhooks/inbound-email")
   @SignedRequest
+  @SecurityRequirements
   @Operation(
       summary = "Receive one inbound email, signed, as its raw MIME source",
       description =
