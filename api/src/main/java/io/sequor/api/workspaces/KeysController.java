@@ -81,6 +81,7 @@ class KeysController {
   KeyView revoke(@PathVariable UUID id, Caller caller) {
     return tx.execute(
         status -> {
+          keys.lock(caller.workspaceId());
           ApiKey key = keys.get(caller.workspaceId(), id);
           boolean lastAdmin =
               !key.revoked()

@@ -130,6 +130,17 @@ public class ApiKeyStore {
         .orElseThrow(() -> new NotFoundException("API key", id));
   }
 
+  /**
+   * Holds the workspace's keys still until the transaction ends, so two revocations cannot each see
+   * the other's key as the one left.
+   */
+  public void lock(UUID workspaceId) {
+    jdbc.sql("SELECT id FROM workspaces WHERE id = ? FOR UPDATE")
+        .param(workspaceId)
+        .query()
+        .rowSet();
+  }
+
   /** Revokes the key at once; revoking it again changes nothing. */
   public ApiKey revoke(UUID workspaceId, UUID id) {
     get(workspaceId, id);

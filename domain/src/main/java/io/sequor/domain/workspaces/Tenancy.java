@@ -59,10 +59,6 @@ public class Tenancy {
     return owns("seats", workspaceId, id);
   }
 
-  public boolean ownsMailbox(UUID workspaceId, String id) {
-    return owns("mailboxes", workspaceId, id);
-  }
-
   private void require(String table, String what, UUID workspaceId, Object id) {
     if (!owns(table, workspaceId, id)) {
       throw new NotFoundException(what, id);
