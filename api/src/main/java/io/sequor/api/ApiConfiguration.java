@@ -2,8 +2,11 @@ package io.sequor.api;
 
 import io.sequor.api.auth.Caller;
 import io.sequor.domain.config.DomainConfiguration;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -29,7 +32,17 @@ public class ApiConfiguration {
                 .title("Sequor API")
                 .version("v1")
                 .description(
-                    "Design sequences, enrol prospects, record responses. Errors are RFC 9457"
-                        + " problem details; 400s list every offending field in 'errors'."));
+                    "Design sequences, enrol prospects, record responses. Every call sends an API"
+                        + " key as 'Authorization: Bearer <key>' (docs/api.md). Errors are RFC"
+                        + " 9457 problem details; 400s list every offending field in 'errors'."))
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    "apiKey",
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .description("An API key: sq_ and 43 more characters")))
+        .addSecurityItem(new SecurityRequirement().addList("apiKey"));
   }
 }

@@ -56,6 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
       "sequor.linkedin.sandbox-blocking-profiles=https://www.linkedin.com/in/blocks-inmail",
       "sequor.linkedin.provider.webhook-secret=embedded-test-webhook-secret",
       "sequor.inbound.webhook-secret=embedded-test-inbound-secret",
+      "sequor.api.bootstrap-key=" + EmbeddedRuntimeTest.ADMIN_KEY,
       "sequor.inbound.poll-interval=PT2S",
       "sequor.enrolment.manual-task-missed=NEXT_WINDOW",
       "sequor.enrolment.manual-task-max-pushes=1",
@@ -142,7 +143,17 @@ public abstract class EmbeddedRuntimeTest {
     return send(HttpRequest.newBuilder(uri(path)).DELETE().build());
   }
 
-  private Reply send(HttpRequest request) {
+  /** The default workspace's bootstrap ADMIN key. */
+  protected static final String ADMIN_KEY = "sq_test-bootstrap-admin-key-0123456789";
+
+  /** Sends as the default workspace's admin unless the request carries its own Authorization. */
+  protected Reply send(HttpRequest request) {
+    if (request.headers().firstValue("Authorization").isEmpty()) {
+      request =
+          HttpRequest.newBuilder(request, (name, value) -> true)
+              .header("Authorization", "Bearer " + ADMIN_KEY)
+              .build();
+    }
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       String text = response.body();
@@ -155,7 +166,7 @@ public abstract class EmbeddedRuntimeTest {
     }
   }
 
-  private URI uri(String path) {
+  protected URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 

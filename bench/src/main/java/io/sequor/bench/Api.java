@@ -17,8 +17,9 @@ final class Api {
   private final HttpClient http;
   private final String base;
   private final JsonMapper json;
+  private final String authorization;
 
-  Api(int port, JsonMapper json) {
+  Api(int port, JsonMapper json, String apiKey) {
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -26,12 +27,14 @@ final class Api {
             .build();
     this.base = "http://127.0.0.1:" + port;
     this.json = json;
+    this.authorization = "Bearer " + apiKey;
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return http.send(
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(30))
+            .header("Authorization", authorization)
             .GET()
             .build(),
         HttpResponse.BodyHandlers.ofString());
@@ -43,6 +46,7 @@ final class Api {
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(timeout)
             .header("Content-Type", "application/json")
+            .header("Authorization", authorization)
             .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);

@@ -61,7 +61,11 @@ public final class SequorBench {
     this.context = context;
     this.temporal = context.getBean(WorkflowClient.class);
     int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-    this.api = new Api(port, context.getBean(JsonMapper.class));
+    this.api =
+        new Api(
+            port,
+            context.getBean(JsonMapper.class),
+            context.getEnvironment().getProperty("sequor.api.bootstrap-key"));
     this.sequenceId = api.canonicalSequenceId();
   }
 
@@ -102,6 +106,9 @@ public final class SequorBench {
             "--sequor.embedded.smtp-port=" + ports[2],
             "--sequor.embedded.imap-port=" + ports[3],
             "--sequor.load-example-sequence=true",
+            // The benchmark measures the engine, not the per-key rate limit.
+            "--sequor.api.rate-limit.requests-per-second=1000000",
+            "--sequor.api.rate-limit.burst=1000000",
             // A funded seat, so every InMail in the run spends a credit as it would in production.
             "--sequor.linkedin.default-seat-plan=bench-plenty",
             "--sequor.linkedin.plans.bench-plenty.monthly-credits=1000000",

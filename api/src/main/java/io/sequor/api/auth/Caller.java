@@ -8,7 +8,7 @@ import java.util.UUID;
  * controller method takes a {@code Caller} parameter and scopes every read and write to {@link
  * #workspaceId()}.
  *
- * @param keyId the key's id; null for the built-in caller used before keys are checked
+ * @param keyId the API key's id
  */
 public record Caller(UUID workspaceId, UUID keyId, Set<Scope> scopes) {
 

@@ -1,13 +1,13 @@
 package io.sequor.api.auth;
 
-import io.sequor.domain.workspaces.Workspaces;
-import java.util.Set;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.server.ResponseStatusException;
 
 /** Gives a controller method its {@link Caller}: the one the key filter put on the request. */
 @Component
@@ -30,7 +30,7 @@ class CallerResolver implements HandlerMethodArgumentResolver {
     if (caller instanceof Caller c) {
       return c;
     }
-    // Until API keys are enforced every call acts as an admin of the default workspace.
-    return new Caller(Workspaces.DEFAULT, null, Set.of(Caller.Scope.ADMIN));
+    // Only /api/** is checked for a key: an endpoint elsewhere cannot act for a workspace.
+    throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "no API key was checked");
   }
 }

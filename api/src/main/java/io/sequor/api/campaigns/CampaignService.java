@@ -4,7 +4,6 @@ import io.sequor.domain.campaigns.Audience;
 import io.sequor.domain.campaigns.Campaign;
 import io.sequor.domain.campaigns.CampaignStore;
 import io.sequor.domain.config.SequorProperties;
-import io.sequor.domain.credits.CreditLedger;
 import io.sequor.domain.errors.ConflictException;
 import io.sequor.domain.errors.FieldProblem;
 import io.sequor.domain.errors.InvalidInputException;
@@ -13,6 +12,7 @@ import io.sequor.domain.mailboxes.MailboxStore;
 import io.sequor.domain.schedule.ScheduleData;
 import io.sequor.domain.sequences.SequenceCatalog;
 import io.sequor.domain.sequences.SequenceVersion;
+import io.sequor.domain.workspaces.Tenancy;
 import io.sequor.workflows.campaign.CampaignInput;
 import io.sequor.workflows.campaign.CampaignPhase;
 import io.sequor.workflows.campaign.CampaignWorkflow;
@@ -42,7 +42,7 @@ class CampaignService {
 
   private final CampaignStore campaigns;
   private final SequenceCatalog catalog;
-  private final CreditLedger ledger;
+  private final Tenancy tenancy;
   private final MailboxStore mailboxes;
   private final SequorProperties properties;
   private final WorkflowClient temporal;
@@ -51,14 +51,14 @@ class CampaignService {
   CampaignService(
       CampaignStore campaigns,
       SequenceCatalog catalog,
-      CreditLedger ledger,
+      Tenancy tenancy,
       MailboxStore mailboxes,
       SequorProperties properties,
       WorkflowClient temporal,
       JsonMapper json) {
     this.campaigns = campaigns;
     this.catalog = catalog;
-    this.ledger = ledger;
+    this.tenancy = tenancy;
     this.mailboxes = mailboxes;
     this.properties = properties;
     this.temporal = temporal;
@@ -77,6 +77,7 @@ class CampaignService {
       problems.add(new FieldProblem("sequenceId", "is required"));
     } else {
       try {
+        tenancy.sequence(workspaceId, request.sequenceId());
         int number =
             request.version() != null
                 ? request.version()
@@ -98,7 +99,7 @@ class CampaignService {
             : request.seatIds();
     for (int i = 0; i < seats.size(); i++) {
       String seat = seats.get(i);
-      if (seat == null || !ledger.seatExists(seat)) {
+      if (seat == null || !tenancy.ownsSeat(workspaceId, seat)) {
         problems.add(new FieldProblem("seatIds[" + i + "]", "no seat with id '" + seat + "'"));
       }
     }
@@ -107,7 +108,7 @@ class CampaignService {
             ? List.of()
             : request.mailboxIds().stream().distinct().toList();
     if (!pool.isEmpty()) {
-      problems.addAll(mailboxes.choiceProblems(null, pool));
+      problems.addAll(mailboxes.choiceProblems(workspaceId, null, pool));
     }
     int pageSize = properties.campaigns().pageSize();
     Duration pageInterval = properties.campaigns().pageInterval();

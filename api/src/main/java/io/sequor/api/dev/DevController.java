@@ -1,5 +1,6 @@
 package io.sequor.api.dev;
 
+import io.sequor.api.auth.OperatorOnly;
 import io.sequor.domain.errors.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@OperatorOnly
 @RequestMapping("/api/dev")
 @Tag(name = "Dev", description = "Embedded runtime only: clock, local mailbox, LinkedIn sandbox")
 class DevController {

@@ -1,5 +1,6 @@
 package io.sequor.api.dev;
 
+import io.sequor.api.auth.OperatorOnly;
 import io.sequor.domain.errors.FieldProblem;
 import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.domain.prospects.ProspectStore;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * in the query ({@code ?url=}), since profile URLs contain slashes.
  */
 @RestController
+@OperatorOnly
 @RequestMapping("/api/dev/linkedin/profiles")
 @Tag(name = "Dev", description = "Embedded runtime only: clock, local mailbox, LinkedIn sandbox")
 class DevLinkedInController {

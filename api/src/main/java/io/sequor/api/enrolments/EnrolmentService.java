@@ -28,6 +28,8 @@ import io.sequor.domain.sequences.SequenceCatalog;
 import io.sequor.domain.sequences.SequenceVersion;
 import io.sequor.domain.sequences.StepDefinition;
 import io.sequor.domain.unsubscribe.SuppressionPolicy;
+import io.sequor.domain.workspaces.Tenancy;
+import io.sequor.domain.workspaces.Workspaces;
 import io.sequor.workflows.enrolment.EnrolmentInput;
 import io.sequor.workflows.enrolment.EnrolmentState;
 import io.sequor.workflows.enrolment.EnrolmentStatus;
@@ -85,6 +87,7 @@ class EnrolmentService {
   private final EmailVerdicts emailVerdicts;
   private final EnrolmentStarter starter;
   private final EnrolmentSchedules schedules;
+  private final Tenancy tenancy;
 
   EnrolmentService(
       WorkflowClient temporal,
@@ -105,7 +108,8 @@ class EnrolmentService {
       EnrolmentEmailCheck emailCheck,
       EmailVerdicts emailVerdicts,
       EnrolmentStarter starter,
-      EnrolmentSchedules schedules) {
+      EnrolmentSchedules schedules,
+      Tenancy tenancy) {
     this.temporal = temporal;
     this.tx = tx;
     this.catalog = catalog;
@@ -125,31 +129,38 @@ class EnrolmentService {
     this.emailVerdicts = emailVerdicts;
     this.starter = starter;
     this.schedules = schedules;
+    this.tenancy = tenancy;
   }
 
   /** The outcome of an enrolment request. */
   record Enrolled(EnrolmentRecord enrolment, boolean created) {}
 
-  Enrolled enrol(EnrolmentRequests.Enrol request, String idempotencyKey) {
+  /**
+   * Enrols in the workspace. Every id the request names must be the workspace's; another
+   * workspace's is refused as one that does not exist. The installation's default seat and mailbox
+   * belong to the default workspace: other workspaces name their own.
+   */
+  Enrolled enrol(UUID workspaceId, EnrolmentRequests.Enrol request, String idempotencyKey) {
     String fingerprint = fingerprint(request);
     if (idempotencyKey != null) {
-      Optional<EnrolmentRecord> earlier = enrolments.byIdempotencyKey(idempotencyKey);
+      Optional<EnrolmentRecord> earlier = enrolments.byIdempotencyKey(workspaceId, idempotencyKey);
       if (earlier.isPresent()) {
         return replay(earlier.get(), fingerprint);
       }
     }
-    SequenceVersion version = resolveVersion(request);
+    SequenceVersion version = resolveVersion(workspaceId, request);
     Schedule schedule =
         request.schedule() == null ? null : request.schedule().toSchedule("schedule");
     String seatId =
         request.seatId() != null ? request.seatId() : properties.linkedin().defaultSeat();
     String emailField = request.prospectId() != null ? "prospectId" : "prospect.email";
     // Before the transaction: a DNS look-up can take seconds and should not hold a connection.
-    Optional<AddressVerdict> emailVerdict = emailCheck.verify(emailField, emailToVerify(request));
+    Optional<AddressVerdict> emailVerdict =
+        emailCheck.verify(emailField, emailToVerify(workspaceId, request));
     EnrolmentStore.Insert insert =
         tx.execute(
             status -> {
-              Prospect prospect = resolveProspect(request);
+              Prospect prospect = resolveProspect(workspaceId, request);
               if (emailVerdict.isPresent()) {
                 emailCheck.keep(
                     emailField,
@@ -181,6 +192,7 @@ class EnrolmentService {
                   mailboxes.assign(MailboxStore.pool(request.mailboxId(), request.mailboxIds()));
               EnrolmentStore.Insert inserted =
                   enrolments.insert(
+                      workspaceId,
                       prospect.id(),
                       version.sequenceId(),
                       version.id(),
@@ -220,7 +232,7 @@ class EnrolmentService {
     starter.start(enrolment, version);
   }
 
-  private SequenceVersion resolveVersion(EnrolmentRequests.Enrol request) {
+  private SequenceVersion resolveVersion(UUID workspaceId, EnrolmentRequests.Enrol request) {
     List<FieldProblem> problems = new ArrayList<>();
     if (request.sequenceId() == null) {
       problems.add(new FieldProblem("sequenceId", "is required"));
@@ -235,10 +247,20 @@ class EnrolmentService {
     if (request.prospect() != null) {
       problems.addAll(prospects.problems("prospect", request.prospect()));
     }
-    if (request.seatId() != null && !ledger.seatExists(request.seatId())) {
+    if (request.seatId() != null && !tenancy.ownsSeat(workspaceId, request.seatId())) {
       problems.add(new FieldProblem("seatId", "no seat with id '" + request.seatId() + "'"));
     }
-    problems.addAll(mailboxes.choiceProblems(request.mailboxId(), request.mailboxIds()));
+    boolean ownDefaults = Workspaces.DEFAULT.equals(workspaceId);
+    if (request.seatId() == null && !ownDefaults) {
+      problems.add(new FieldProblem("seatId", "is required: name one of this workspace's seats"));
+    }
+    if (request.mailboxId() == null && request.mailboxIds() == null && !ownDefaults) {
+      problems.add(
+          new FieldProblem(
+              "mailboxId", "is required: name one of this workspace's mailboxes (or mailboxIds)"));
+    }
+    problems.addAll(
+        mailboxes.choiceProblems(workspaceId, request.mailboxId(), request.mailboxIds()));
     if (request.schedule() != null) {
       try {
         request.schedule().toSchedule("schedule");
@@ -253,6 +275,9 @@ class EnrolmentService {
       throw new InvalidInputException(problems);
     }
     try {
+      if (request.sequenceId() != null) {
+        tenancy.sequence(workspaceId, request.sequenceId());
+      }
       int number =
           request.version() != null
               ? request.version()
@@ -268,27 +293,29 @@ class EnrolmentService {
   }
 
   /** The address the enrolment will write to: the inline prospect's, or the stored one's. */
-  private String emailToVerify(EnrolmentRequests.Enrol request) {
+  private String emailToVerify(UUID workspaceId, EnrolmentRequests.Enrol request) {
     if (request.prospect() != null) {
       return request.prospect().email();
     }
     try {
+      tenancy.prospect(workspaceId, request.prospectId());
       return prospects.get(request.prospectId()).email();
     } catch (NotFoundException e) {
       return null; // refused with its field once the prospect is resolved
     }
   }
 
-  private Prospect resolveProspect(EnrolmentRequests.Enrol request) {
+  private Prospect resolveProspect(UUID workspaceId, EnrolmentRequests.Enrol request) {
     if (request.prospectId() != null) {
       try {
+        tenancy.prospect(workspaceId, request.prospectId());
         return prospects.get(request.prospectId());
       } catch (NotFoundException e) {
         throw new InvalidInputException(
             "prospectId", "no prospect with id " + request.prospectId());
       }
     }
-    return prospects.upsert(request.prospect());
+    return prospects.upsert(workspaceId, request.prospect());
   }
 
   // ---- reading -------------------------------------------------------------------------------
@@ -353,8 +380,10 @@ class EnrolmentService {
         false);
   }
 
-  List<EnrolmentSummary> list(EnrolmentStatus status, int limit, int offset) {
-    return enrolments.list(status, limit, offset).stream().map(EnrolmentSummary::of).toList();
+  List<EnrolmentSummary> list(UUID workspaceId, EnrolmentStatus status, int limit, int offset) {
+    return enrolments.list(workspaceId, status, limit, offset).stream()
+        .map(EnrolmentSummary::of)
+        .toList();
   }
 
   /** The store's account of each step, for enrolments whose workflow cannot be queried. */

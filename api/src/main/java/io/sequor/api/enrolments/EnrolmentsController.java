@@ -1,7 +1,10 @@
 package io.sequor.api.enrolments;
 
+import io.sequor.api.auth.Caller;
+import io.sequor.api.auth.EnrolScope;
 import io.sequor.domain.enrolments.ResponseIntake;
 import io.sequor.domain.errors.InvalidInputException;
+import io.sequor.domain.workspaces.Tenancy;
 import io.sequor.workflows.enrolment.EnrolmentStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -30,9 +33,11 @@ class EnrolmentsController {
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
   private final EnrolmentService service;
+  private final Tenancy tenancy;
 
-  EnrolmentsController(EnrolmentService service) {
+  EnrolmentsController(EnrolmentService service, Tenancy tenancy) {
     this.service = service;
+    this.tenancy = tenancy;
   }
 
   @PostMapping
@@ -42,7 +47,9 @@ class EnrolmentsController {
           "201 with the new enrolment; 200 with the same enrolment when the Idempotency-Key was"
               + " seen before; 409 with existingId when the prospect is already live in the"
               + " sequence.")
+  @EnrolScope
   ResponseEntity<EnrolmentView> enrol(
+      Caller caller,
       @RequestBody EnrolmentRequests.Enrol request,
       @Parameter(description = "Repeat a request safely: the same key returns the same enrolment")
           @RequestHeader(name = "Idempotency-Key", required = false)
@@ -51,7 +58,8 @@ class EnrolmentsController {
       throw new InvalidInputException(
           "Idempotency-Key", "must be 1-200 visible ASCII characters without spaces");
     }
-    EnrolmentService.Enrolled enrolled = service.enrol(request, idempotencyKey);
+    EnrolmentService.Enrolled enrolled =
+        service.enrol(caller.workspaceId(), request, idempotencyKey);
     EnrolmentView view = service.storedView(enrolled.enrolment().id());
     if (!enrolled.created()) {
       return ResponseEntity.ok(view);
@@ -63,7 +71,9 @@ class EnrolmentsController {
   @Operation(
       summary = "List enrolments, newest first, optionally by status",
       description = "One line each, from the store; GET /api/enrolments/{id} has the timeline.")
+  @EnrolScope
   List<EnrolmentSummary> list(
+      Caller caller,
       @RequestParam(required = false) EnrolmentStatus status,
       @RequestParam(defaultValue = "50") int limit,
       @RequestParam(defaultValue = "0") int offset) {
@@ -73,31 +83,37 @@ class EnrolmentsController {
     if (offset < 0) {
       throw new InvalidInputException("offset", "must be 0 or more");
     }
-    return service.list(status, limit, offset);
+    return service.list(caller.workspaceId(), status, limit, offset);
   }
 
   @GetMapping("/{id}")
   @Operation(
       summary = "An enrolment's state: status, every step with planned and actual times, credits")
-  EnrolmentView get(@PathVariable UUID id) {
+  @EnrolScope
+  EnrolmentView get(@PathVariable UUID id, Caller caller) {
+    tenancy.enrolment(caller.workspaceId(), id);
     return service.view(id);
   }
 
   @PostMapping("/{id}/pause")
   @Operation(summary = "Pause until resumed")
-  EnrolmentView pause(@PathVariable UUID id) {
+  EnrolmentView pause(@PathVariable UUID id, Caller caller) {
+    tenancy.enrolment(caller.workspaceId(), id);
     return service.pause(id);
   }
 
   @PostMapping("/{id}/resume")
   @Operation(summary = "Resume; remaining steps keep their spacing")
-  EnrolmentView resume(@PathVariable UUID id) {
+  EnrolmentView resume(@PathVariable UUID id, Caller caller) {
+    tenancy.enrolment(caller.workspaceId(), id);
     return service.resume(id);
   }
 
   @PostMapping("/{id}/stop")
   @Operation(summary = "Stop for good; nothing more is sent")
-  EnrolmentView stop(@PathVariable UUID id) {
+  @EnrolScope
+  EnrolmentView stop(@PathVariable UUID id, Caller caller) {
+    tenancy.enrolment(caller.workspaceId(), id);
     return service.stop(id);
   }
 
@@ -109,7 +125,8 @@ class EnrolmentsController {
           "REPLY, INMAIL_ACCEPTED, INMAIL_DECLINED stop the enrolment; AUTO_REPLY pauses it until"
               + " returnAt/returnDate; UNSUBSCRIBE stops and suppresses; BOUNCE stops email only.")
   ResponseIntake.Recorded respond(
-      @PathVariable UUID id, @RequestBody EnrolmentRequests.RecordResponse request) {
+      @PathVariable UUID id, @RequestBody EnrolmentRequests.RecordResponse request, Caller caller) {
+    tenancy.enrolment(caller.workspaceId(), id);
     return service.respond(id, request);
   }
 }

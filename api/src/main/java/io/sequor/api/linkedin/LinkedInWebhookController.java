@@ -1,9 +1,12 @@
 package io.sequor.api.linkedin;
 
+import io.sequor.api.auth.OperatorOnly;
+import io.sequor.api.auth.SignedRequest;
 import io.sequor.api.webhooks.WebhookSignature;
 import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.domain.linkedin.LinkedInEvent;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -60,6 +63,8 @@ class LinkedInWebhookController {
 
   /** The body is taken as bytes: the signature covers them exactly as sent. */
   @PostMapping
+  @SignedRequest
+  @SecurityRequirements
   @Operation(
       summary = "Receive a signed provider event",
       description =
@@ -78,6 +83,7 @@ class LinkedInWebhookController {
   }
 
   @GetMapping("/unmatched")
+  @OperatorOnly
   @Operation(summary = "Events that matched no send, newest first, for a person to review")
   List<UnmatchedEvent> unmatched(@RequestParam(defaultValue = "100") int limit) {
     if (limit < 1 || limit > 500) {

@@ -1,10 +1,12 @@
 package io.sequor.api.mailboxes;
 
+import io.sequor.api.auth.Caller;
 import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.domain.mailboxes.MailboxProbe;
 import io.sequor.domain.mailboxes.MailboxStore;
 import io.sequor.domain.pacing.MailboxSlot;
 import io.sequor.domain.pacing.MailboxSlots;
+import io.sequor.domain.workspaces.Tenancy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -31,30 +33,36 @@ class MailboxesController {
   private final MailboxStore mailboxes;
   private final MailboxSlots slots;
   private final MailboxProbe probe;
+  private final Tenancy tenancy;
 
-  MailboxesController(MailboxStore mailboxes, MailboxSlots slots, MailboxProbe probe) {
+  MailboxesController(
+      MailboxStore mailboxes, MailboxSlots slots, MailboxProbe probe, Tenancy tenancy) {
     this.mailboxes = mailboxes;
     this.slots = slots;
     this.probe = probe;
+    this.tenancy = tenancy;
   }
 
   @PostMapping
   @Operation(summary = "Create a mailbox; it is enabled at once")
-  ResponseEntity<MailboxViews.View> create(@RequestBody MailboxRequests.Mailbox request) {
+  ResponseEntity<MailboxViews.View> create(
+      @RequestBody MailboxRequests.Mailbox request, Caller caller) {
     MailboxViews.View created =
-        MailboxViews.View.of(mailboxes.create(request.id(), request.toDraft()));
+        MailboxViews.View.of(
+            mailboxes.create(caller.workspaceId(), request.id(), request.toDraft()));
     return ResponseEntity.created(URI.create("/api/mailboxes/" + created.id())).body(created);
   }
 
   @GetMapping
   @Operation(summary = "Every mailbox, by id")
-  List<MailboxViews.View> list() {
-    return mailboxes.list().stream().map(MailboxViews.View::of).toList();
+  List<MailboxViews.View> list(Caller caller) {
+    return mailboxes.list(caller.workspaceId()).stream().map(MailboxViews.View::of).toList();
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "A mailbox, without its passwords")
-  MailboxViews.View get(@PathVariable String id) {
+  MailboxViews.View get(@PathVariable String id, Caller caller) {
+    tenancy.mailbox(caller.workspaceId(), id);
     return MailboxViews.View.of(mailboxes.get(id));
   }
 
@@ -65,7 +73,9 @@ class MailboxesController {
           "Address, servers and pacing as in create. A server given without a password keeps the"
               + " stored one; a new password replaces it. Leaving imap or pacing out removes them."
               + " Emails already booked into a slot keep it.")
-  MailboxViews.View update(@PathVariable String id, @RequestBody MailboxRequests.Mailbox request) {
+  MailboxViews.View update(
+      @PathVariable String id, @RequestBody MailboxRequests.Mailbox request, Caller caller) {
+    tenancy.mailbox(caller.workspaceId(), id);
     if (request.id() != null && !request.id().equals(id)) {
       throw new InvalidInputException("id", "a mailbox's id cannot change; it is '" + id + "'");
     }
@@ -78,13 +88,15 @@ class MailboxesController {
       description =
           "It sends nothing more and cannot be chosen for new enrolments. Emails of its"
               + " enrolments wait, asking again every hour, and go out once it is enabled.")
-  MailboxViews.View disable(@PathVariable String id) {
+  MailboxViews.View disable(@PathVariable String id, Caller caller) {
+    tenancy.mailbox(caller.workspaceId(), id);
     return MailboxViews.View.of(mailboxes.setEnabled(id, false));
   }
 
   @PostMapping("/{id}/enable")
   @Operation(summary = "Enable a disabled mailbox again")
-  MailboxViews.View enable(@PathVariable String id) {
+  MailboxViews.View enable(@PathVariable String id, Caller caller) {
+    tenancy.mailbox(caller.workspaceId(), id);
     return MailboxViews.View.of(mailboxes.setEnabled(id, true));
   }
 
@@ -95,13 +107,16 @@ class MailboxesController {
           "Connects and logs in to SMTP, and to IMAP when set; sends nothing. Each answers OK or"
               + " FAILED with a reason: connection refused, authentication failed, TLS failed,"
               + " timeout, unknown host, host unreachable or connection failed.")
-  MailboxViews.TestReport test(@PathVariable String id) {
+  MailboxViews.TestReport test(@PathVariable String id, Caller caller) {
+    tenancy.mailbox(caller.workspaceId(), id);
     return MailboxViews.TestReport.of(probe.test(mailboxes.get(id)));
   }
 
   @GetMapping("/{id}/slots")
   @Operation(summary = "The mailbox's upcoming booked sends, soonest first")
-  List<MailboxSlot> slots(@PathVariable String id, @RequestParam(defaultValue = "100") int limit) {
+  List<MailboxSlot> slots(
+      @PathVariable String id, @RequestParam(defaultValue = "100") int limit, Caller caller) {
+    tenancy.mailbox(caller.workspaceId(), id);
     if (limit < 1 || limit > 1000) {
       throw new InvalidInputException("limit", "must be between 1 and 1000");
     }

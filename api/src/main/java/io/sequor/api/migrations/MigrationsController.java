@@ -1,17 +1,14 @@
 package io.sequor.api.migrations;
 
 import io.sequor.api.auth.Caller;
-import io.sequor.domain.enrolments.EnrolmentStore;
 import io.sequor.domain.enrolments.VersionMigrations;
-import io.sequor.domain.errors.NotFoundException;
-import io.sequor.domain.sequences.SequenceCatalog;
+import io.sequor.domain.workspaces.Tenancy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,19 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MigrationsController {
 
   private final VersionMigrations migrations;
-  private final SequenceCatalog catalog;
-  private final EnrolmentStore enrolments;
-  private final JdbcClient jdbc;
+  private final Tenancy tenancy;
 
-  MigrationsController(
-      VersionMigrations migrations,
-      SequenceCatalog catalog,
-      EnrolmentStore enrolments,
-      JdbcClient jdbc) {
+  MigrationsController(VersionMigrations migrations, Tenancy tenancy) {
     this.migrations = migrations;
-    this.catalog = catalog;
-    this.enrolments = enrolments;
-    this.jdbc = jdbc;
+    this.tenancy = tenancy;
   }
 
   /**
@@ -69,7 +58,7 @@ class MigrationsController {
               + " ALREADY_ON_VERSION, NOT_RUNNING or OTHER_SEQUENCE. appliedAt is set when its"
               + " workflow has switched.")
   Migrated migrate(Caller caller, @PathVariable UUID id, @RequestBody Migrate request) {
-    catalog.sequence(id);
+    tenancy.sequence(caller.workspaceId(), id);
     return new Migrated(
         migrations.migrate(
             caller.workspaceId(),
@@ -85,15 +74,7 @@ class MigrationsController {
       summary = "An enrolment's moves between versions, oldest first",
       description = "Who asked, when, from which version to which, and when it was applied.")
   List<VersionMigrations.Record> of(Caller caller, @PathVariable UUID id) {
-    enrolments.get(id);
-    UUID workspace =
-        jdbc.sql("SELECT workspace_id FROM enrolments WHERE id = ?")
-            .param(id)
-            .query(UUID.class)
-            .single();
-    if (!workspace.equals(caller.workspaceId())) {
-      throw new NotFoundException("enrolment", id);
-    }
+    tenancy.enrolment(caller.workspaceId(), id);
     return migrations.of(id);
   }
 }

@@ -1,12 +1,14 @@
 package io.sequor.api.prospects;
 
 import io.sequor.api.auth.Caller;
+import io.sequor.api.auth.EnrolScope;
 import io.sequor.api.prospects.ProspectViews.ProspectPage;
 import io.sequor.api.prospects.ProspectViews.ProspectView;
 import io.sequor.domain.addresses.EmailVerdicts;
 import io.sequor.domain.prospects.Prospect;
 import io.sequor.domain.prospects.ProspectData;
 import io.sequor.domain.prospects.ProspectStore;
+import io.sequor.domain.workspaces.Tenancy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -33,10 +35,12 @@ class ProspectsController {
 
   private final ProspectStore prospects;
   private final EmailVerdicts verdicts;
+  private final Tenancy tenancy;
 
-  ProspectsController(ProspectStore prospects, EmailVerdicts verdicts) {
+  ProspectsController(ProspectStore prospects, EmailVerdicts verdicts, Tenancy tenancy) {
     this.prospects = prospects;
     this.verdicts = verdicts;
+    this.tenancy = tenancy;
   }
 
   @PostMapping
@@ -70,6 +74,7 @@ class ProspectsController {
             description = "The email and the LinkedIn URL belong to two different prospects",
             content = @Content(examples = @ExampleObject(value = Examples.CONFLICT)))
       })
+  @EnrolScope
   ResponseEntity<ProspectView> upsert(Caller caller, @RequestBody ProspectData request) {
     ProspectStore.Upserted upserted = prospects.upsert(caller.workspaceId(), "", request);
     ProspectView view = view(upserted.prospect());
@@ -90,6 +95,7 @@ class ProspectsController {
               responseCode = "200",
               description = "A page",
               content = @Content(examples = @ExampleObject(value = Examples.PROSPECT_PAGE))))
+  @EnrolScope
   ProspectPage list(
       Caller caller,
       @RequestParam(required = false) String email,
@@ -131,6 +137,7 @@ class ProspectsController {
               responseCode = "200",
               description = "The prospect",
               content = @Content(examples = @ExampleObject(value = Examples.PROSPECT))))
+  @EnrolScope
   ProspectView get(Caller caller, @PathVariable UUID id) {
     return view(prospects.get(caller.workspaceId(), id));
   }

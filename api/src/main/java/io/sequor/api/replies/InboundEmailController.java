@@ -1,5 +1,7 @@
 package io.sequor.api.replies;
 
+import io.sequor.api.auth.OperatorOnly;
+import io.sequor.api.auth.SignedRequest;
 import io.sequor.api.webhooks.WebhookSignature;
 import io.sequor.domain.config.SequorClock;
 import io.sequor.domain.config.SequorProperties;
@@ -8,6 +10,7 @@ import io.sequor.domain.replies.InboundEmail;
 import io.sequor.domain.replies.InboundEmailIntake;
 import io.sequor.domain.replies.InboundEmailStore;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -63,6 +66,8 @@ class InboundEmailController {
   }
 
   @PostMapping("/api/webhooks/inbound-email")
+  @SignedRequest
+  @SecurityRequirements
   @Operation(
       summary = "Receive one inbound email, signed, as its raw MIME source",
       description =
@@ -101,6 +106,7 @@ class InboundEmailController {
   }
 
   @GetMapping("/api/inbound/unmatched")
+  @OperatorOnly
   @Operation(summary = "Inbound emails that matched no enrolment, newest first, for review")
   List<InboundEmail> unmatched(@RequestParam(defaultValue = "100") int limit) {
     if (limit < 1 || limit > 500) {

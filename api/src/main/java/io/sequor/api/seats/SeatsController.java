@@ -1,5 +1,6 @@
 package io.sequor.api.seats;
 
+import io.sequor.api.auth.Caller;
 import io.sequor.domain.config.SequorProperties;
 import io.sequor.domain.credits.CreditLedger;
 import io.sequor.domain.credits.CreditLot;
@@ -12,6 +13,7 @@ import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.domain.pacing.Pacing;
 import io.sequor.domain.pacing.SeatPacing;
 import io.sequor.domain.pacing.Slot;
+import io.sequor.domain.workspaces.Tenancy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -43,16 +45,19 @@ class SeatsController {
   private final SeatPacing pacing;
   private final SequorProperties properties;
   private final ProviderBalances providerBalances;
+  private final Tenancy tenancy;
 
   SeatsController(
       CreditLedger ledger,
       SeatPacing pacing,
       SequorProperties properties,
-      ProviderBalances providerBalances) {
+      ProviderBalances providerBalances,
+      Tenancy tenancy) {
     this.ledger = ledger;
     this.pacing = pacing;
     this.properties = properties;
     this.providerBalances = providerBalances;
+    this.tenancy = tenancy;
   }
 
   @PutMapping("/{id}/pacing")
@@ -62,20 +67,24 @@ class SeatsController {
           "Caps per action (INMAIL, CONNECTION_REQUEST, MESSAGE, PROFILE_VIEW), a daily window and"
               + " days in the seat's time zone, random gaps, ramp-up weeks and the back-off after a"
               + " restriction. A seat without pacing is not paced.")
-  Pacing setPacing(@PathVariable String id, @RequestBody Pacing request) {
+  Pacing setPacing(@PathVariable String id, @RequestBody Pacing request, Caller caller) {
+    tenancy.seat(caller.workspaceId(), id);
     pacing.setPacing(id, request);
     return pacing.pacing(id).orElseThrow();
   }
 
   @GetMapping("/{id}/pacing")
   @Operation(summary = "The seat's pacing, or 404 when the seat is not paced")
-  ResponseEntity<Pacing> getPacing(@PathVariable String id) {
+  ResponseEntity<Pacing> getPacing(@PathVariable String id, Caller caller) {
+    tenancy.seat(caller.workspaceId(), id);
     return ResponseEntity.of(pacing.pacing(id));
   }
 
   @GetMapping("/{id}/slots")
   @Operation(summary = "The seat's upcoming booked send slots, soonest first")
-  List<Slot> slots(@PathVariable String id, @RequestParam(defaultValue = "100") int limit) {
+  List<Slot> slots(
+      @PathVariable String id, @RequestParam(defaultValue = "100") int limit, Caller caller) {
+    tenancy.seat(caller.workspaceId(), id);
     if (limit < 1 || limit > 1000) {
       throw new InvalidInputException("limit", "must be between 1 and 1000");
     }
@@ -142,7 +151,7 @@ class SeatsController {
 
   @PostMapping
   @Operation(summary = "Create a seat on a plan; its first monthly grant arrives at once")
-  ResponseEntity<SeatView> create(@RequestBody CreateSeat request) {
+  ResponseEntity<SeatView> create(@RequestBody CreateSeat request, Caller caller) {
     List<FieldProblem> problems = new ArrayList<>();
     if (request.id() == null || !ID.matcher(request.id()).matches()) {
       problems.add(new FieldProblem("id", "must be 1-64 lowercase letters, digits, '-' or '_'"));
@@ -172,6 +181,7 @@ class SeatsController {
         request.name() == null || request.name().isBlank() ? request.id() : request.name();
     Seat seat =
         ledger.createSeat(
+            caller.workspaceId(),
             request.id(),
             name,
             request.plan(),
@@ -184,8 +194,8 @@ class SeatsController {
 
   @GetMapping
   @Operation(summary = "Every seat with its balance")
-  List<SeatView> list() {
-    return ledger.seats().stream().map(this::view).toList();
+  List<SeatView> list(Caller caller) {
+    return ledger.seats(caller.workspaceId()).stream().map(this::view).toList();
   }
 
   @GetMapping("/{id}")
@@ -193,7 +203,8 @@ class SeatsController {
       summary =
           "A seat: balance, lots with their expiry, what its credits bought, and the provider's"
               + " own count of its credits when it reported one")
-  SeatView get(@PathVariable String id) {
+  SeatView get(@PathVariable String id, Caller caller) {
+    tenancy.seat(caller.workspaceId(), id);
     return view(ledger.seat(id));
   }
 
@@ -202,7 +213,9 @@ class SeatsController {
   List<LedgerEntry> ledger(
       @PathVariable String id,
       @RequestParam(defaultValue = "100") int limit,
-      @RequestParam(defaultValue = "0") int offset) {
+      @RequestParam(defaultValue = "0") int offset,
+      Caller caller) {
+    tenancy.seat(caller.workspaceId(), id);
     if (limit < 1 || limit > 1000) {
       throw new InvalidInputException("limit", "must be between 1 and 1000");
     }
@@ -217,7 +230,9 @@ class SeatsController {
   ResponseEntity<CreditLot> purchase(
       @PathVariable String id,
       @RequestBody Purchase request,
-      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      Caller caller) {
+    tenancy.seat(caller.workspaceId(), id);
     List<FieldProblem> problems = new ArrayList<>();
     if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
       problems.add(

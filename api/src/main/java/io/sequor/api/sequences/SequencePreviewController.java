@@ -44,6 +44,6 @@ class SequencePreviewController {
               content = @Content(examples = @ExampleObject(value = PreviewViews.RESPONSE_EXAMPLE))))
   PreviewViews.Preview preview(
       @PathVariable UUID id, @RequestBody PreviewViews.PreviewRequest request, Caller caller) {
-    return previews.preview(id, request);
+    return previews.preview(caller.workspaceId(), id, request);
   }
 }

@@ -20,6 +20,7 @@ import io.sequor.domain.sequences.StepDefinition;
 import io.sequor.domain.sequences.Warning;
 import io.sequor.domain.templates.Templates;
 import io.sequor.domain.unsubscribe.SuppressionPolicy;
+import io.sequor.domain.workspaces.Tenancy;
 import io.sequor.workflows.sequence.Channel;
 import io.sequor.workflows.sequence.Medium;
 import io.sequor.workflows.sequence.NoCreditPolicy;
@@ -50,6 +51,7 @@ class SequencePreviews {
   private final SuppressionPolicy suppression;
   private final SequorProperties properties;
   private final SequorClock clock;
+  private final Tenancy tenancy;
 
   SequencePreviews(
       SequenceCatalog catalog,
@@ -61,7 +63,9 @@ class SequencePreviews {
       MailboxStore mailboxes,
       SuppressionPolicy suppression,
       SequorProperties properties,
-      SequorClock clock) {
+      SequorClock clock,
+      Tenancy tenancy) {
+    this.tenancy = tenancy;
     this.catalog = catalog;
     this.rules = rules;
     this.prospects = prospects;
@@ -75,7 +79,9 @@ class SequencePreviews {
   }
 
   @Transactional(readOnly = true)
-  PreviewViews.Preview preview(UUID sequenceId, PreviewViews.PreviewRequest request) {
+  PreviewViews.Preview preview(
+      UUID workspaceId, UUID sequenceId, PreviewViews.PreviewRequest request) {
+    tenancy.sequence(workspaceId, sequenceId);
     int latest = catalog.sequence(sequenceId).latestVersion();
     List<FieldProblem> problems = new ArrayList<>();
     if (request.prospectId() == null && request.prospect() == null) {
@@ -92,10 +98,10 @@ class SequencePreviews {
       problems.add(
           new FieldProblem("version", "sequence " + sequenceId + " has versions 1 to " + latest));
     }
-    if (request.seatId() != null && !ledger.seatExists(request.seatId())) {
+    if (request.seatId() != null && !tenancy.ownsSeat(workspaceId, request.seatId())) {
       problems.add(new FieldProblem("seatId", "no seat with id '" + request.seatId() + "'"));
     }
-    problems.addAll(mailboxes.choiceProblems(request.mailboxId(), null));
+    problems.addAll(mailboxes.choiceProblems(workspaceId, request.mailboxId(), null));
     Schedule schedule = null;
     if (request.schedule() != null) {
       try {
@@ -108,7 +114,7 @@ class SequencePreviews {
     if (problems.isEmpty()) {
       prospect =
           request.prospectId() != null
-              ? storedProspect(request.prospectId())
+              ? storedProspect(workspaceId, request.prospectId())
               : prospects.unsaved(request.prospect());
     }
     if (!problems.isEmpty()) {
@@ -164,9 +170,9 @@ class SequencePreviews {
         steps);
   }
 
-  private Prospect storedProspect(UUID id) {
+  private Prospect storedProspect(UUID workspaceId, UUID id) {
     try {
-      return prospects.get(id);
+      return prospects.get(workspaceId, id);
     } catch (NotFoundException e) {
       throw new InvalidInputException("prospectId", "no prospect with id " + id);
     }

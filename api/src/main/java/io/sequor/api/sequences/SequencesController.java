@@ -1,5 +1,7 @@
 package io.sequor.api.sequences;
 
+import io.sequor.api.auth.Caller;
+import io.sequor.api.auth.EnrolScope;
 import io.sequor.api.sequences.SequenceRequests.AddVersion;
 import io.sequor.api.sequences.SequenceRequests.CreateSequence;
 import io.sequor.api.sequences.SequenceViews.SequenceView;
@@ -7,6 +9,7 @@ import io.sequor.api.sequences.SequenceViews.VersionView;
 import io.sequor.domain.sequences.SequenceCatalog;
 import io.sequor.domain.sequences.SequenceRules;
 import io.sequor.domain.sequences.SequenceVersion;
+import io.sequor.domain.workspaces.Tenancy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -27,43 +30,56 @@ class SequencesController {
 
   private final SequenceCatalog catalog;
   private final SequenceRules rules;
+  private final Tenancy tenancy;
 
-  SequencesController(SequenceCatalog catalog, SequenceRules rules) {
+  SequencesController(SequenceCatalog catalog, SequenceRules rules, Tenancy tenancy) {
     this.catalog = catalog;
     this.rules = rules;
+    this.tenancy = tenancy;
   }
 
   @PostMapping
   @Operation(summary = "Create a sequence with its first version; warnings flag weak copy")
-  ResponseEntity<VersionView> create(@RequestBody CreateSequence request) {
+  ResponseEntity<VersionView> create(@RequestBody CreateSequence request, Caller caller) {
     SequenceCatalog.Saved saved =
         catalog.create(
-            request.name(), request.steps(), Boolean.TRUE.equals(request.requiresTrigger()));
+            caller.workspaceId(),
+            UUID.randomUUID(),
+            request.name(),
+            request.steps(),
+            Boolean.TRUE.equals(request.requiresTrigger()));
     return ResponseEntity.created(location(saved.version()))
         .body(VersionView.of(saved.version(), saved.warnings()));
   }
 
   @GetMapping
   @Operation(summary = "List sequences")
-  List<SequenceView> list() {
-    return catalog.list().stream().map(SequenceView::of).toList();
+  @EnrolScope
+  List<SequenceView> list(Caller caller) {
+    return catalog.list(caller.workspaceId()).stream().map(SequenceView::of).toList();
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "A sequence's latest version")
-  VersionView get(@PathVariable UUID id) {
+  @EnrolScope
+  VersionView get(@PathVariable UUID id, Caller caller) {
+    tenancy.sequence(caller.workspaceId(), id);
     return view(catalog.version(id, catalog.sequence(id).latestVersion()));
   }
 
   @GetMapping("/{id}/versions")
   @Operation(summary = "Every version of a sequence")
-  List<VersionView> versions(@PathVariable UUID id) {
+  @EnrolScope
+  List<VersionView> versions(@PathVariable UUID id, Caller caller) {
+    tenancy.sequence(caller.workspaceId(), id);
     return catalog.versions(id).stream().map(this::view).toList();
   }
 
   @GetMapping("/{id}/versions/{version}")
   @Operation(summary = "One version of a sequence")
-  VersionView version(@PathVariable UUID id, @PathVariable int version) {
+  @EnrolScope
+  VersionView version(@PathVariable UUID id, @PathVariable int version, Caller caller) {
+    tenancy.sequence(caller.workspaceId(), id);
     return view(catalog.version(id, version));
   }
 
@@ -73,7 +89,9 @@ class SequencesController {
       description =
           "Versions are immutable; enrolments stay on the version they started on. A version"
               + " left without requiresTrigger keeps the previous version's setting.")
-  ResponseEntity<VersionView> addVersion(@PathVariable UUID id, @RequestBody AddVersion request) {
+  ResponseEntity<VersionView> addVersion(
+      @PathVariable UUID id, @RequestBody AddVersion request, Caller caller) {
+    tenancy.sequence(caller.workspaceId(), id);
     SequenceCatalog.Saved saved =
         catalog.addVersion(id, request.steps(), Boolean.TRUE.equals(request.requiresTrigger()));
     return ResponseEntity.created(location(saved.version()))

@@ -1,9 +1,11 @@
 package io.sequor.api.tasks;
 
+import io.sequor.api.auth.Caller;
 import io.sequor.domain.config.SequorClock;
 import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.domain.tasks.ManualTask;
 import io.sequor.domain.tasks.ManualTaskStore;
+import io.sequor.domain.workspaces.Tenancy;
 import io.sequor.workflows.enrolment.EnrolmentInput;
 import io.sequor.workflows.enrolment.EnrolmentWorkflow;
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,11 +34,14 @@ class TasksController {
   private final ManualTaskStore tasks;
   private final WorkflowClient temporal;
   private final SequorClock clock;
+  private final Tenancy tenancy;
 
-  TasksController(ManualTaskStore tasks, WorkflowClient temporal, SequorClock clock) {
+  TasksController(
+      ManualTaskStore tasks, WorkflowClient temporal, SequorClock clock, Tenancy tenancy) {
     this.tasks = tasks;
     this.temporal = temporal;
     this.clock = clock;
+    this.tenancy = tenancy;
   }
 
   record Complete(ManualTask.Status outcome, String providerMessageId, String note) {}
@@ -50,21 +55,25 @@ class TasksController {
   List<ManualTask> list(
       @RequestParam(required = false) ManualTask.Status status,
       @RequestParam(required = false) String seatId,
-      @RequestParam(defaultValue = "100") int limit) {
+      @RequestParam(defaultValue = "100") int limit,
+      Caller caller) {
     if (limit < 1 || limit > 500) {
       throw new InvalidInputException("limit", "must be between 1 and 500");
     }
-    return tasks.list(status, seatId, limit);
+    return tasks.list(caller.workspaceId(), status, seatId, limit);
   }
 
   @GetMapping("/{id}")
-  ManualTask get(@PathVariable UUID id) {
+  @Operation(summary = "A task: what to send, to whom, and by when")
+  ManualTask get(@PathVariable UUID id, Caller caller) {
+    tenancy.task(caller.workspaceId(), id);
     return tasks.get(id);
   }
 
   @PostMapping("/{id}/complete")
   @Operation(summary = "Report a task SENT (optionally with the provider message id) or FAILED")
-  ManualTask complete(@PathVariable UUID id, @RequestBody Complete request) {
+  ManualTask complete(@PathVariable UUID id, @RequestBody Complete request, Caller caller) {
+    tenancy.task(caller.workspaceId(), id);
     if (request.outcome() != ManualTask.Status.SENT
         && request.outcome() != ManualTask.Status.FAILED) {
       throw new InvalidInputException("outcome", "must be SENT or FAILED");

@@ -11,8 +11,8 @@ import org.springframework.core.env.Profiles;
 /**
  * Starts the embedded services before the context is built and points the datasource, the mail
  * sender and the Temporal client at them; supplies an unsubscribe-link secret when none is set,
- * and, without a configured secrets key, the one kept next to the data directory, made on first
- * start. Registered in META-INF/spring.factories.
+ * and, without a configured secrets key or bootstrap API key, the ones kept next to the data
+ * directory, made on first start. Registered in META-INF/spring.factories.
  */
 public class EmbeddedRuntimeInitializer
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -32,6 +32,10 @@ public class EmbeddedRuntimeInitializer
     String key = env.getProperty("sequor.secrets.key");
     if (key == null || key.isBlank()) {
       props.put("sequor.secrets.key", EmbeddedSecretsKey.resolve(settings));
+    }
+    String apiKey = env.getProperty("sequor.api.bootstrap-key");
+    if (apiKey == null || apiKey.isBlank()) {
+      props.put("sequor.api.bootstrap-key", EmbeddedApiKey.resolve(settings));
     }
     props.put("spring.datasource.url", infra.jdbcUrl());
     props.put("spring.datasource.username", "postgres");

@@ -39,7 +39,8 @@ public record SequorProperties(
     @Valid @NotNull @DefaultValue Inbound inbound,
     @Valid @NotNull @DefaultValue Campaigns campaigns,
     @Valid @NotNull @DefaultValue Prospects prospects,
-    @Valid @NotNull @DefaultValue Webhooks webhooks) {
+    @Valid @NotNull @DefaultValue Webhooks webhooks,
+    @Valid @NotNull @DefaultValue Api api) {
 
   /** The timing rules snapshotted into every new enrolment. */
   public EnrolmentSettings enrolmentSettings() {
@@ -243,5 +244,26 @@ public record SequorProperties(
           pollInterval,
           batchSize);
     }
+  }
+
+  /**
+   * The REST API's keys and rate limit.
+   *
+   * @param bootstrapKey the default workspace's first ADMIN key, stored (hashed) at start when that
+   *     workspace has no live key; the embedded runtime makes one in {@code .sequor/api-key} when
+   *     it is not set
+   */
+  public record Api(
+      @Pattern(regexp = "|\\S{24,200}", message = "must be 24 to 200 characters without spaces")
+          String bootstrapKey,
+      @Valid @NotNull @DefaultValue RateLimit rateLimit) {
+
+    /**
+     * Requests each key may make, refilled steadily; a burst spends the bucket at once. Counted per
+     * API process.
+     */
+    public record RateLimit(
+        @Min(1) @DefaultValue("50") int requestsPerSecond,
+        @Min(1) @DefaultValue("200") int burst) {}
   }
 }

@@ -7,6 +7,7 @@ import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.domain.errors.NotFoundException;
 import io.sequor.domain.events.EventLog;
 import io.sequor.domain.events.EventType;
+import io.sequor.domain.workspaces.Workspaces;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -92,6 +93,23 @@ public class CreditLedger {
       ZoneId zone,
       boolean freeAccount,
       boolean manual) {
+    return createSeat(Workspaces.DEFAULT, id, name, plan, renewalDay, zone, freeAccount, manual);
+  }
+
+  /**
+   * Creates the seat in a workspace, once; its first grant arrives at once. Seat ids are unique
+   * across the installation: one taken by another workspace answers 409 without saying whose.
+   */
+  @Transactional
+  public Seat createSeat(
+      UUID workspaceId,
+      String id,
+      String name,
+      String plan,
+      int renewalDay,
+      ZoneId zone,
+      boolean freeAccount,
+      boolean manual) {
     planOf(plan, "plan");
     if (renewalDay < 1 || renewalDay > 31) {
       throw new InvalidInputException("renewalDay", "must be a day of the month, 1 to 31");
@@ -99,7 +117,7 @@ public class CreditLedger {
     int inserted =
         jdbc.sql(
                 "INSERT INTO seats (id, name, plan, renewal_day, timezone, created_at,"
-                    + " free_account, manual) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " free_account, manual, workspace_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " ON CONFLICT (id) DO NOTHING")
             .params(
                 id,
@@ -109,9 +127,13 @@ public class CreditLedger {
                 zone.getId(),
                 Timestamp.from(clock.now()),
                 freeAccount,
-                manual)
+                manual,
+                workspaceId)
             .update();
     if (inserted == 0) {
+      if (seats(workspaceId).stream().noneMatch(s -> s.id().equals(id))) {
+        throw new ConflictException("seat id '" + id + "' is taken; choose another", null);
+      }
       throw new ConflictException("seat '" + id + "' exists", id);
     }
     catchUp(seat(id), clock.now());
@@ -142,8 +164,10 @@ public class CreditLedger {
         .optional();
   }
 
-  public List<Seat> seats() {
-    return jdbc.sql("SELECT * FROM seats ORDER BY created_at, id")
+  /** The workspace's seats. */
+  public List<Seat> seats(UUID workspaceId) {
+    return jdbc.sql("SELECT * FROM seats WHERE workspace_id = ? ORDER BY created_at, id")
+        .param(workspaceId)
         .query(CreditLedger::mapSeat)
         .list();
   }

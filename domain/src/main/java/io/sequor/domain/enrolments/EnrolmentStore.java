@@ -4,6 +4,7 @@ import io.sequor.domain.config.SequorClock;
 import io.sequor.domain.errors.NotFoundException;
 import io.sequor.domain.events.EventLog;
 import io.sequor.domain.events.EventType;
+import io.sequor.domain.workspaces.Workspaces;
 import io.sequor.workflows.enrolment.EnrolmentStatus;
 import io.sequor.workflows.enrolment.StopReason;
 import java.sql.ResultSet;
@@ -65,13 +66,39 @@ public class EnrolmentStore {
       String mailboxId,
       String idempotencyKey,
       String fingerprint) {
+    return insert(
+        Workspaces.DEFAULT,
+        prospectId,
+        sequenceId,
+        versionId,
+        seatId,
+        mailboxId,
+        idempotencyKey,
+        fingerprint);
+  }
+
+  /**
+   * Inserts an enrolment of the workspace, whose prospect, sequence, seat and mailbox the caller
+   * checked are the workspace's.
+   *
+   * @param mailboxId the mailbox its email goes out from; null for the default one
+   */
+  public Insert insert(
+      UUID workspaceId,
+      UUID prospectId,
+      UUID sequenceId,
+      UUID versionId,
+      String seatId,
+      String mailboxId,
+      String idempotencyKey,
+      String fingerprint) {
     UUID id = UUID.randomUUID();
     Timestamp now = Timestamp.from(clock.now());
     int inserted =
         jdbc.sql(
                 "INSERT INTO enrolments (id, prospect_id, sequence_id, sequence_version_id, seat_id,"
                     + " mailbox_id, status, idempotency_key, request_fingerprint, created_at,"
-                    + " updated_at) VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?)"
+                    + " updated_at, workspace_id) VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?)"
                     + " ON CONFLICT DO NOTHING")
             .params(
                 id,
@@ -83,7 +110,8 @@ public class EnrolmentStore {
                 idempotencyKey,
                 fingerprint,
                 now,
-                now)
+                now,
+                workspaceId)
             .update();
     if (inserted == 1) {
       events.append(
@@ -91,7 +119,7 @@ public class EnrolmentStore {
       return new Insert.Created(get(id));
     }
     if (idempotencyKey != null) {
-      Optional<EnrolmentRecord> replay = byIdempotencyKey(idempotencyKey);
+      Optional<EnrolmentRecord> replay = byIdempotencyKey(workspaceId, idempotencyKey);
       if (replay.isPresent()) {
         return new Insert.Replayed(replay.get());
       }
@@ -102,9 +130,10 @@ public class EnrolmentStore {
                 () -> new IllegalStateException("enrolment insert refused for no reason")));
   }
 
-  public Optional<EnrolmentRecord> byIdempotencyKey(String key) {
-    return jdbc.sql("SELECT * FROM enrolments WHERE idempotency_key = ?")
-        .param(key)
+  /** The workspace's enrolment made with this Idempotency-Key; keys are per workspace. */
+  public Optional<EnrolmentRecord> byIdempotencyKey(UUID workspaceId, String key) {
+    return jdbc.sql("SELECT * FROM enrolments WHERE workspace_id = ? AND idempotency_key = ?")
+        .params(workspaceId, key)
         .query(EnrolmentStore::map)
         .optional();
   }
@@ -129,12 +158,24 @@ public class EnrolmentStore {
         .optional();
   }
 
-  /** Newest first; {@code status} may be null for all. */
+  /** Every workspace's enrolments, newest first; {@code status} may be null for all. */
   public List<EnrolmentRecord> list(EnrolmentStatus status, int limit, int offset) {
+    return list(null, status, limit, offset);
+  }
+
+  /**
+   * The workspace's enrolments, newest first; {@code status} may be null for all, and {@code
+   * workspaceId} for every workspace's.
+   */
+  public List<EnrolmentRecord> list(
+      UUID workspaceId, EnrolmentStatus status, int limit, int offset) {
     return jdbc.sql(
-            "SELECT * FROM enrolments WHERE (CAST(? AS text) IS NULL OR status = ?)"
+            "SELECT * FROM enrolments WHERE (CAST(? AS uuid) IS NULL OR workspace_id = ?)"
+                + " AND (CAST(? AS text) IS NULL OR status = ?)"
                 + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
         .params(
+            workspaceId,
+            workspaceId,
             status == null ? null : status.name(),
             status == null ? null : status.name(),
             limit,

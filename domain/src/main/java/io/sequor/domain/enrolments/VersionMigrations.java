@@ -250,11 +250,11 @@ public class VersionMigrations {
   }
 
   private boolean inWorkspace(EnrolmentRecord enrolment, UUID workspaceId) {
-    return jdbc.sql("SELECT workspace_id FROM enrolments WHERE id = ?")
-        .param(enrolment.id())
-        .query(UUID.class)
-        .single()
-        .equals(workspaceId);
+    return workspaceId.equals(
+        jdbc.sql("SELECT workspace_id FROM enrolments WHERE id = ?")
+            .param(enrolment.id())
+            .query(UUID.class)
+            .single());
   }
 
   private static Record map(ResultSet rs, int row) throws SQLException {

@@ -10,6 +10,7 @@ import io.sequor.domain.pacing.MailboxPacing;
 import io.sequor.domain.secrets.Secret;
 import io.sequor.domain.secrets.SecretBox;
 import io.sequor.domain.secrets.SecretException;
+import io.sequor.domain.workspaces.Workspaces;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -98,6 +100,14 @@ public class MailboxStore {
   // ---- writing -------------------------------------------------------------------------------
 
   public Mailbox create(String id, Draft draft) {
+    return create(Workspaces.DEFAULT, id, draft);
+  }
+
+  /**
+   * Creates a mailbox in a workspace. Ids are unique across the installation: one taken by another
+   * workspace answers 409 without saying whose.
+   */
+  public Mailbox create(UUID workspaceId, String id, Draft draft) {
     List<FieldProblem> problems = new ArrayList<>();
     if (id == null || !ID.matcher(id).matches()) {
       problems.add(new FieldProblem("id", "must be 1-64 lowercase letters, digits, '-' or '_'"));
@@ -114,13 +124,21 @@ public class MailboxStore {
                 "INSERT INTO mailboxes (id, from_address, display_name, smtp_host, smtp_port,"
                     + " smtp_username, smtp_password, smtp_security, imap_host, imap_port,"
                     + " imap_username, imap_password, imap_security, pacing, enabled, version,"
-                    + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                    + " ?::jsonb, true, 1, ?, ?) ON CONFLICT (id) DO NOTHING")
+                    + " created_at, updated_at, workspace_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    + " ?, ?, ?, ?::jsonb, true, 1, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
             .params(
                 values(
-                    id, draft, smtpPassword, imapPassword, List.of(now, now), /* leading= */ true))
+                    id,
+                    draft,
+                    smtpPassword,
+                    imapPassword,
+                    List.of(now, now, workspaceId),
+                    /* leading= */ true))
             .update();
     if (inserted == 0) {
+      if (!inWorkspace(workspaceId, id)) {
+        throw new ConflictException("mailbox id '" + id + "' is taken; choose another", null);
+      }
       throw new ConflictException("mailbox '" + id + "' already exists", id);
     }
     return get(id);
@@ -213,10 +231,31 @@ public class MailboxStore {
     return row(id, false).map(this::mailbox);
   }
 
+  /** Every workspace's mailboxes, by id. */
   public List<Mailbox> list() {
     return jdbc.sql("SELECT * FROM mailboxes ORDER BY id").query(MailboxStore::row).list().stream()
         .map(this::mailbox)
         .toList();
+  }
+
+  /** The workspace's mailboxes, by id. */
+  public List<Mailbox> list(UUID workspaceId) {
+    return jdbc
+        .sql("SELECT * FROM mailboxes WHERE workspace_id = ? ORDER BY id")
+        .param(workspaceId)
+        .query(MailboxStore::row)
+        .list()
+        .stream()
+        .map(this::mailbox)
+        .toList();
+  }
+
+  private boolean inWorkspace(UUID workspaceId, String id) {
+    return jdbc.sql("SELECT count(*) FROM mailboxes WHERE id = ? AND workspace_id = ?")
+            .params(id, workspaceId)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   /**
@@ -248,8 +287,12 @@ public class MailboxStore {
     return List.of(mailboxId != null ? mailboxId : DEFAULT_ID);
   }
 
-  /** What is wrong with a request's choice of mailbox, by field. */
-  public List<FieldProblem> choiceProblems(String mailboxId, List<String> mailboxIds) {
+  /**
+   * What is wrong with a request's choice of mailbox, by field; another workspace's mailbox is
+   * refused as one that does not exist.
+   */
+  public List<FieldProblem> choiceProblems(
+      UUID workspaceId, String mailboxId, List<String> mailboxIds) {
     List<FieldProblem> problems = new ArrayList<>();
     if (mailboxId != null && mailboxIds != null) {
       problems.add(new FieldProblem("mailboxIds", "give mailboxId or mailboxIds, not both"));
@@ -261,7 +304,8 @@ public class MailboxStore {
     }
     List<String> named =
         mailboxIds != null ? mailboxIds : mailboxId != null ? List.of(mailboxId) : List.of();
-    Map<String, Boolean> enabled = enabled(named.stream().filter(Objects::nonNull).toList());
+    Map<String, Boolean> enabled =
+        enabled(workspaceId, named.stream().filter(Objects::nonNull).toList());
     for (int i = 0; i < named.size(); i++) {
       String field = mailboxIds != null ? "mailboxIds[" + i + "]" : "mailboxId";
       String id = named.get(i);
@@ -549,16 +593,18 @@ public class MailboxStore {
     }
   }
 
-  private Map<String, Boolean> enabled(List<String> ids) {
+  private Map<String, Boolean> enabled(UUID workspaceId, List<String> ids) {
     if (ids.isEmpty()) {
       return Map.of();
     }
+    List<Object> params = new ArrayList<>(ids);
+    params.add(workspaceId);
     return jdbc
         .sql(
             "SELECT id, enabled FROM mailboxes WHERE id IN ("
                 + String.join(", ", Collections.nCopies(ids.size(), "?"))
-                + ")")
-        .params(ids)
+                + ") AND workspace_id = ?")
+        .params(params)
         .query((rs, n) -> Map.entry(rs.getString("id"), rs.getBoolean("enabled")))
         .list()
         .stream()

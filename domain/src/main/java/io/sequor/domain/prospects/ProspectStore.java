@@ -162,6 +162,15 @@ public class ProspectStore {
   }
 
   /**
+   * Creates the prospect in the workspace or updates the workspace's one with the same email or
+   * LinkedIn URL; other workspaces' prospects are never matched.
+   */
+  @Transactional
+  public Prospect upsert(UUID workspaceId, ProspectData data) {
+    return upsert(workspaceId, "prospect", data).prospect();
+  }
+
+  /**
    * Creates the prospect or updates the one with the same email (compared lower-cased) or LinkedIn
    * URL (normalised) in the workspace. An update keeps what {@code data} does not give; custom
    * fields and checklist entries are merged key by key.
@@ -374,11 +383,12 @@ public class ProspectStore {
         .orElseThrow(() -> new NotFoundException("prospect", id));
   }
 
-  public Optional<Prospect> find(String email, String linkedinUrl) {
+  /** The workspace's prospect with this email, else with this LinkedIn URL. */
+  public Optional<Prospect> find(UUID workspaceId, String email, String linkedinUrl) {
     if (email != null) {
       Optional<Prospect> byEmail =
-          jdbc.sql(SELECT + " WHERE lower(p.email) = lower(?)")
-              .param(email)
+          jdbc.sql(SELECT + " WHERE p.workspace_id = ? AND lower(p.email) = lower(?)")
+              .params(workspaceId, email)
               .query(this::map)
               .optional();
       if (byEmail.isPresent()) {
@@ -386,8 +396,8 @@ public class ProspectStore {
       }
     }
     if (linkedinUrl != null) {
-      return jdbc.sql(SELECT + " WHERE p.linkedin_url = ?")
-          .param(linkedinUrl)
+      return jdbc.sql(SELECT + " WHERE p.workspace_id = ? AND p.linkedin_url = ?")
+          .params(workspaceId, linkedinUrl)
           .query(this::map)
           .optional();
     }

@@ -4,6 +4,7 @@ import io.sequor.domain.config.SequorClock;
 import io.sequor.domain.errors.ConflictException;
 import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.domain.errors.NotFoundException;
+import io.sequor.domain.workspaces.Workspaces;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -43,40 +44,34 @@ public class SequenceCatalog {
   /** A saved version and the copy warnings it was saved with. */
   public record Saved(SequenceVersion version, List<Warning> warnings) {}
 
-  @Transactional
-  public Saved create(String name, List<StepDefinition> steps) {
-    return create(UUID.randomUUID(), name, steps, false);
-  }
-
-  /**
-   * @param requiresTrigger whether an enrolment needs the prospect to have a trigger
-   */
-  @Transactional
-  public Saved create(String name, List<StepDefinition> steps, boolean requiresTrigger) {
-    return create(UUID.randomUUID(), name, steps, requiresTrigger);
-  }
-
   /** Creates a sequence under a chosen id, as the built-in example uses to keep a fixed one. */
   @Transactional
   public Saved create(UUID id, String name, List<StepDefinition> steps) {
-    return create(id, name, steps, false);
+    return create(Workspaces.DEFAULT, id, name, steps, false);
   }
 
-  private Saved create(UUID id, String name, List<StepDefinition> steps, boolean requiresTrigger) {
+  /**
+   * Creates a sequence of the workspace; names are unique within a workspace.
+   *
+   * @param requiresTrigger whether an enrolment needs the prospect to have a trigger
+   */
+  @Transactional
+  public Saved create(
+      UUID workspaceId, UUID id, String name, List<StepDefinition> steps, boolean requiresTrigger) {
     SequenceRules.Verdict verdict = rules.check(name == null ? "" : name, steps);
     if (!verdict.errors().isEmpty()) {
       throw new InvalidInputException(verdict.errors());
     }
     int inserted =
         jdbc.sql(
-                "INSERT INTO sequences (id, name, created_at) VALUES (?, ?, ?)"
-                    + " ON CONFLICT (name) DO NOTHING")
-            .params(id, name.strip(), Timestamp.from(clock.now()))
+                "INSERT INTO sequences (id, name, created_at, workspace_id) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT (workspace_id, name) DO NOTHING")
+            .params(id, name.strip(), Timestamp.from(clock.now()), workspaceId)
             .update();
     if (inserted == 0) {
       String existing =
-          jdbc.sql("SELECT id FROM sequences WHERE name = ?")
-              .param(name.strip())
+          jdbc.sql("SELECT id FROM sequences WHERE workspace_id = ? AND name = ?")
+              .params(workspaceId, name.strip())
               .query(String.class)
               .single();
       throw new ConflictException(
@@ -112,8 +107,10 @@ public class SequenceCatalog {
     return new Saved(insertVersion(sequenceId, next, steps, requiresTrigger), verdict.warnings());
   }
 
-  public List<Sequence> list() {
-    return jdbc.sql(SEQUENCES + " GROUP BY s.id ORDER BY s.created_at")
+  /** The workspace's sequences. */
+  public List<Sequence> list(UUID workspaceId) {
+    return jdbc.sql(SEQUENCES + " WHERE s.workspace_id = ? GROUP BY s.id ORDER BY s.created_at")
+        .param(workspaceId)
         .query(SequenceCatalog::mapSequence)
         .list();
   }
@@ -126,9 +123,10 @@ public class SequenceCatalog {
         .orElseThrow(() -> new NotFoundException("sequence", id));
   }
 
+  /** The default workspace's sequence of this name. */
   public Optional<Sequence> byName(String name) {
-    return jdbc.sql(SEQUENCES + " WHERE s.name = ? GROUP BY s.id")
-        .param(name)
+    return jdbc.sql(SEQUENCES + " WHERE s.workspace_id = ? AND s.name = ? GROUP BY s.id")
+        .params(Workspaces.DEFAULT, name)
         .query(SequenceCatalog::mapSequence)
         .optional();
   }

@@ -112,13 +112,16 @@ public class ManualTaskStore {
   }
 
   /** Tasks in a status and of a seat (null for any), soonest due first. */
-  public List<ManualTask> list(ManualTask.Status status, String seatId, int limit) {
+  /** The workspace's tasks: those of its enrolments. */
+  public List<ManualTask> list(
+      UUID workspaceId, ManualTask.Status status, String seatId, int limit) {
     String wanted = status == null ? null : status.name();
     return jdbc.sql(
-            "SELECT * FROM manual_tasks WHERE (CAST(? AS text) IS NULL OR status = ?)"
-                + " AND (CAST(? AS text) IS NULL OR seat_id = ?)"
-                + " ORDER BY due_at, created_at LIMIT ?")
-        .params(wanted, wanted, seatId, seatId, limit)
+            "SELECT t.* FROM manual_tasks t JOIN enrolments e ON e.id = t.enrolment_id"
+                + " WHERE e.workspace_id = ? AND (CAST(? AS text) IS NULL OR t.status = ?)"
+                + " AND (CAST(? AS text) IS NULL OR t.seat_id = ?)"
+                + " ORDER BY t.due_at, t.created_at LIMIT ?")
+        .params(workspaceId, wanted, wanted, seatId, seatId, limit)
         .query(ManualTaskStore::map)
         .list();
   }

@@ -1,0 +1,2 @@
+/** Workspaces and their API keys, as the REST API manages them. */
+package io.sequor.api.workspaces;
