@@ -479,6 +479,15 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
     soft.assertAll();
 
     assertThat(snapshot(api, a)).as("A's data after B's calls").isEqualTo(before);
+
+    // Subscriptions poll while they live; the shared engine clock moves for other tests too.
+    for (Tenant t : List.of(a, b)) {
+      api.call(t.key(), "GET", "/api/webhooks", null)
+          .body()
+          .valueStream()
+          .forEach(
+              w -> api.call(t.key(), "DELETE", "/api/webhooks/" + w.path("id").asString(), null));
+    }
   }
 
   // ---- workspaces with data ------------------------------------------------------------------

@@ -11,12 +11,16 @@ import java.time.Duration;
  * receiver gets its events in order. A failing delivery is retried by Temporal with the configured
  * backoff; when it gives up (by time or attempts) the subscription is disabled and the workflow
  * waits for it to be enabled, then starts again from that same delivery. A {@link #wake} signal
- * ends any wait at once; the poll timer covers a lost signal. The history is renewed
+ * ends any wait at once; the poll timer covers a lost signal, and spaces out (doubling up to
+ * {@value #IDLE_GROWTH} poll intervals) while nothing comes. The history is renewed
  * (continue-as-new) every {@value #ROUNDS_PER_RUN} rounds.
  */
 public class WebhookWorkflowImpl implements WebhookWorkflow {
 
   static final int ROUNDS_PER_RUN = 500;
+
+  /** Polls with nothing found space out, doubling up to this many poll intervals. */
+  static final int IDLE_GROWTH = 60;
 
   private boolean woken;
 
@@ -49,6 +53,8 @@ public class WebhookWorkflowImpl implements WebhookWorkflow {
                         .build())
                 .build());
     String id = input.subscriptionId();
+    Duration idle = settings.pollInterval();
+    Duration maxIdle = settings.pollInterval().multipliedBy(IDLE_GROWTH);
     for (int round = 0; round < ROUNDS_PER_RUN; round++) {
       woken = false;
       PendingDeliveries pending = store.nextDeliveries(id, settings.batchSize());
@@ -56,9 +62,12 @@ public class WebhookWorkflowImpl implements WebhookWorkflow {
         return;
       }
       if (!pending.enabled() || pending.deliveryIds().isEmpty()) {
-        Workflow.await(settings.pollInterval(), () -> woken);
+        Workflow.await(idle, () -> woken);
+        // Quiet subscriptions look less often; a signal still wakes them at once.
+        idle = woken ? settings.pollInterval() : min(idle.multipliedBy(2), maxIdle);
         continue;
       }
+      idle = settings.pollInterval();
       for (long delivery : pending.deliveryIds()) {
         try {
           http.deliverEvent(delivery);
@@ -69,6 +78,10 @@ public class WebhookWorkflowImpl implements WebhookWorkflow {
       }
     }
     Workflow.continueAsNew(input);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   @Override
