@@ -2,12 +2,9 @@ package io.sequor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,23 +35,11 @@ class ProspectsApiTest extends EmbeddedRuntimeTest {
   }
 
   private Reply csv(String query, String contentType, String body) {
-    try {
-      HttpResponse<String> response =
-          HTTP.send(
-              HttpRequest.newBuilder(
-                      URI.create("http://127.0.0.1:" + port + "/api/prospect-imports" + query))
-                  .header("Content-Type", contentType)
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      return new Reply(
-          response.statusCode(), response.body().isBlank() ? null : json.readTree(response.body()));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return send(
+        HttpRequest.newBuilder(uri("/api/prospect-imports" + query))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   private Reply importCsv(String query, String body) {

@@ -3,10 +3,7 @@ package io.sequor.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -434,18 +431,10 @@ class WebhooksTest extends EmbeddedRuntimeTest {
   }
 
   private int patch(String path, Object body) {
-    try {
-      return HttpClient.newHttpClient()
-          .send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                  .header("Content-Type", "application/json")
-                  .method(
-                      "PATCH", HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                  .build(),
-              HttpResponse.BodyHandlers.discarding())
-          .statusCode();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return send(HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+            .build())
+        .status();
   }
 }
