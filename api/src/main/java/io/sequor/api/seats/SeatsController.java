@@ -15,6 +15,7 @@ import io.sequor.domain.pacing.SeatPacing;
 import io.sequor.domain.pacing.Slot;
 import io.sequor.domain.workspaces.Tenancy;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.DateTimeException;
@@ -91,6 +92,11 @@ class SeatsController {
     return pacing.upcoming(id, limit);
   }
 
+  @Schema(
+      example =
+          """
+          {"id": "ada-navigator", "name": "Ada's Sales Navigator", "plan": "sales-navigator-core",
+           "renewalDay": 1, "timezone": "Europe/London", "freeAccount": false, "manual": false}""")
   record CreateSeat(
       String id,
       String name,
@@ -106,8 +112,22 @@ class SeatsController {
                       + " configured gateway")
           Boolean manual) {}
 
+  @Schema(example = "{\"quantity\": 10}")
   record Purchase(Integer quantity) {}
 
+  @Schema(
+      example =
+          """
+          {"id": "ada-navigator", "name": "Ada's Sales Navigator", "plan": "sales-navigator-core",
+           "renewalDay": 1, "timezone": "Europe/London", "createdAt": "2026-11-01T09:00:00Z",
+           "freeAccount": false, "manual": false, "balance": 48, "cap": 150,
+           "lots": [{"id": "4c2d1e0f-8a7b-4c6d-9e5f-1a2b3c4d5e6f", "seatId": "ada-navigator",
+                     "source": "GRANT", "quantity": 50, "remaining": 48,
+                     "grantedAt": "2026-11-01T00:00:00Z", "expiresAt": "2027-02-01T00:00:00Z",
+                     "expired": false}],
+           "credits": {"spent": 3, "refunded": 1, "inRefundWindow": 1, "net": 2, "netCost": 20.00},
+           "providerCredits": {"reported": null, "reportedAt": null, "ledgerBalance": null,
+                               "difference": null}}""")
   record SeatView(
       String id,
       String name,
