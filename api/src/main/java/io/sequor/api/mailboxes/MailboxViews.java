@@ -75,6 +75,11 @@ final class MailboxViews {
   /**
    * @param imap null when the mailbox has no IMAP server
    */
+  @Schema(
+      example =
+          """
+          {"smtp": {"status": "OK", "reason": null},
+           "imap": {"status": "FAILED", "reason": "authentication failed"}}""")
   record TestReport(MailboxProbe.Outcome smtp, MailboxProbe.Outcome imap) {
 
     static TestReport of(MailboxProbe.Report report) {

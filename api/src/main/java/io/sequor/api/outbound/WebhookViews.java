@@ -169,7 +169,16 @@ final class WebhookViews {
     }
   }
 
-  @Schema(description = "A page of the delivery log, newest first")
+  @Schema(
+      description = "A page of the delivery log, newest first",
+      example =
+          """
+          {"deliveries": [
+             {"id": 1042, "eventId": "0b6c0e5e-8f0e-4d7b-a4c9-4f1e2a1f9e11", "eventType": "response.replied",
+              "status": "DELIVERED", "replay": false, "attempts": 2, "lastStatusCode": 200,
+              "lastError": null, "lastAttemptAt": "2026-11-20T09:03:10Z", "nextAttemptAt": null,
+              "deliveredAt": "2026-11-20T09:03:10Z", "createdAt": "2026-11-20T09:02:55Z"}],
+           "nextCursor": "1041"}""")
   record DeliveryPage(
       List<DeliveryView> deliveries,
       @Schema(
