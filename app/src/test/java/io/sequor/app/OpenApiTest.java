@@ -37,7 +37,9 @@ class OpenApiTest extends EmbeddedRuntimeTest {
           missing.add(name + ": summary");
         }
         JsonNode request = json(operation.path("requestBody").path("content"));
-        if (request != null && !hasExample(docs, request)) {
+        if (request != null
+            && !hasExample(docs, request)
+            && !rawWithExample(docs, operation.path("requestBody").path("content"), request)) {
           missing.add(name + ": request example");
         }
         String success = firstSuccess(operation.path("responses"));
@@ -70,6 +72,19 @@ class OpenApiTest extends EmbeddedRuntimeTest {
       }
     }
     return null;
+  }
+
+  /**
+   * A body read as raw bytes (a signed webhook) is shown as a JSON string; its example then sits on
+   * the media type it really is, such as message/rfc822.
+   */
+  private static boolean rawWithExample(JsonNode docs, JsonNode content, JsonNode json) {
+    String format = json.path("schema").path("format").asString("");
+    if (!json.path("schema").path("type").asString("").equals("string")
+        || !(format.equals("byte") || format.equals("binary"))) {
+      return false;
+    }
+    return content.valueStream().anyMatch(media -> hasExample(docs, media));
   }
 
   private static String firstSuccess(JsonNode responses) {
