@@ -23,7 +23,10 @@ import java.util.UUID;
           {"id": "2d4f6a8c-1b3e-4d5f-8a7c-9e0b1d2f3a4c", "status": "ACTIVE", "stopReason": null,
            "sequenceId": "5e9c0a11-0000-4000-8000-00000000c0de", "sequenceVersion": 1,
            "prospectId": "0b6f1c52-7d1e-4c1a-9a53-3f1e8f0a1c11",
-           "prospectEmail": {"verdict": "VALID", "reasons": [], "verifiedAt": "2026-11-26T09:00:00Z"},
+           "prospectEmail": {"verdict": "VALID",
+                  "reasons": [{"code": "mx",
+                               "text": "the domain example.com names its mail servers (MX records)"}],
+                  "verifiedAt": "2026-11-26T09:00:00Z"},
            "seatId": "default", "mailboxId": "default", "createdAt": "2026-11-26T09:00:00Z",
            "pausedUntil": null, "emailBranchStopped": false, "listeningUntil": null,
            "steps": [
