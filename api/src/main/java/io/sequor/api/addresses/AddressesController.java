@@ -27,10 +27,21 @@ class AddressesController {
     this.verifier = verifier;
   }
 
-  @Schema(description = "Up to 1,000 email addresses")
+  @Schema(
+      description = "Up to 1,000 email addresses",
+      example = "{\"addresses\": [\"ada@example.com\", \"grace@no-such-domain.example\"]}")
   record Verify(List<String> addresses) {}
 
-  @Schema(description = "One verdict per address, in the order given")
+  @Schema(
+      description = "One verdict per address, in the order given",
+      example =
+          """
+          {"results": [
+            {"address": "ada@example.com", "verdict": "VALID",
+             "reasons": [{"code": "mx", "text": "the domain example.com names its mail servers (MX records)"}]},
+            {"address": "grace@no-such-domain.example", "verdict": "INVALID",
+             "reasons": [{"code": "no-domain",
+                          "text": "the domain no-such-domain.example does not exist (NXDOMAIN)"}]}]}""")
   record Verified(List<AddressVerdict> results) {}
 
   @PostMapping("/verify")

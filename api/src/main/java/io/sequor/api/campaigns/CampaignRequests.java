@@ -27,6 +27,7 @@ final class CampaignRequests {
    *     of the campaign keeps to; none: steps go out when due
    */
   @Schema(
+      name = "CampaignCreate",
       example =
           """
           {"name": "Q1 heads of sales",

@@ -5,6 +5,7 @@ import io.sequor.domain.campaigns.Campaign;
 import io.sequor.domain.campaigns.Progress;
 import io.sequor.domain.schedule.ScheduleData;
 import io.sequor.workflows.campaign.CampaignPhase;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,19 @@ import java.util.UUID;
  * @param progress counted from the store while the launch runs: audience, enrolled, skipped (and by
  *     reason), remaining, running
  */
+@Schema(
+    example =
+        """
+          {"id": "3f2a9c1e-6b7d-4e21-9a0f-5c8d7e6b4a31", "name": "Q1 heads of sales",
+           "sequenceId": "5e9c0a11-0000-4000-8000-00000000c0de", "version": 1,
+           "audience": {"listed": null, "filter": {"segment": "heads-of-sales", "company": null,
+                        "emailDomain": null, "timezone": null, "hasEmail": true, "hasLinkedin": null}},
+           "seatIds": ["default"], "mailboxIds": ["default"], "allowActiveElsewhere": false,
+           "stopCompanyOnReply": true, "pageSize": 100, "pageInterval": "PT1S", "schedule": null,
+           "phase": "LAUNCHING", "createdAt": "2026-11-26T09:00:00Z",
+           "launchedAt": "2026-11-26T09:05:00Z", "finishedAt": null,
+           "progress": {"audience": 240, "enrolled": 180, "skipped": 12, "remaining": 48,
+                        "skippedBy": {"ACTIVE_ELSEWHERE": 9, "ALREADY_ENROLLED": 3}, "running": 180}}""")
 record CampaignView(
     UUID id,
     String name,

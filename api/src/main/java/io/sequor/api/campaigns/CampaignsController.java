@@ -11,6 +11,9 @@ import io.sequor.domain.sequences.SequenceCatalog;
 import io.sequor.workflows.campaign.CampaignPhase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -31,6 +34,25 @@ import tools.jackson.databind.json.JsonMapper;
     name = "Campaigns",
     description = "A sequence launched on an audience, paced, with a reason for every skip")
 class CampaignsController {
+
+  private static final String PAGE_EXAMPLE =
+      """
+      {"items": [{"id": "3f2a9c1e-6b7d-4e21-9a0f-5c8d7e6b4a31", "name": "Q1 heads of sales",
+                  "sequenceId": "5e9c0a11-0000-4000-8000-00000000c0de", "version": 1,
+                  "phase": "LAUNCHED", "createdAt": "2026-11-26T09:00:00Z",
+                  "launchedAt": "2026-11-26T09:05:00Z", "finishedAt": "2026-11-26T09:09:00Z"}],
+       "nextCursor": null}""";
+
+  private static final String MEMBERS_EXAMPLE =
+      """
+      {"items": [
+         {"prospectId": "0b6f1c52-7d1e-4c1a-9a53-3f1e8f0a1c11", "position": 1, "outcome": "ENROLLED",
+          "reason": null, "detail": null, "enrolmentId": "2d4f6a8c-1b3e-4d5f-8a7c-9e0b1d2f3a4c",
+          "decidedAt": "2026-11-26T09:05:01Z"},
+         {"prospectId": "5d0e7a8b-1f0a-4b7e-8f5e-2c9d7e6a3b22", "position": 2, "outcome": "SKIPPED",
+          "reason": "NO_TRIGGER", "detail": "the sequence requires a trigger", "enrolmentId": null,
+          "decidedAt": "2026-11-26T09:05:01Z"}],
+       "nextCursor": "Mnw1ZDBlN2E4Yg"}""";
 
   private final CampaignService service;
   private final CampaignStore campaigns;
@@ -66,7 +88,13 @@ class CampaignsController {
   }
 
   @GetMapping
-  @Operation(summary = "The workspace's campaigns, newest first, optionally by phase")
+  @Operation(
+      summary = "The workspace's campaigns, newest first, optionally by phase",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "A page of campaigns (items shortened here)",
+              content = @Content(examples = @ExampleObject(value = PAGE_EXAMPLE))))
   Page<CampaignView> list(
       Caller caller,
       @RequestParam(required = false) CampaignPhase phase,
@@ -141,7 +169,12 @@ class CampaignsController {
       description =
           "ENROLLED with the enrolment id, or SKIPPED with the reason (ACTIVE_ELSEWHERE,"
               + " ALREADY_ENROLLED, SUPPRESSED, INVALID_ADDRESS, MISSING_PLACEHOLDER,"
-              + " NO_TRIGGER, UNREACHABLE, COPY_PROBLEM) and its detail.")
+              + " NO_TRIGGER, UNREACHABLE, COPY_PROBLEM) and its detail.",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "A page of decisions",
+              content = @Content(examples = @ExampleObject(value = MEMBERS_EXAMPLE))))
   Page<Member> members(
       Caller caller,
       @PathVariable UUID id,

@@ -6,7 +6,10 @@ import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.domain.prospects.ProspectStore;
 import io.sequor.workflows.enrolment.ResponseKind;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +43,20 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Dev", description = "Embedded runtime only: clock, local mailbox, LinkedIn sandbox")
 class DevLinkedInController {
 
+  private static final String PROFILE_EXAMPLE =
+      """
+      {"url": "https://www.linkedin.com/in/ada-example", "openProfile": false,
+       "blocksInMail": false,
+       "script": [{"on": "INMAIL", "respond": "REPLY", "after": "PT4H", "text": "Tuesday works.",
+                   "returnAt": null, "firedBy": null, "landsAt": null}]}""";
+
+  private static final String PROFILES_EXAMPLE =
+      """
+      [{"url": "https://www.linkedin.com/in/ada-example", "openProfile": false,
+       "blocksInMail": false,
+       "script": [{"on": "INMAIL", "respond": "REPLY", "after": "PT4H", "text": "Tuesday works.",
+                   "returnAt": null, "firedBy": null, "landsAt": null}]}]""";
+
   /** What a LinkedIn member can do in answer to a send; a bounce is email's. */
   private static final Set<ResponseKind> ANSWERS =
       EnumSet.of(
@@ -62,7 +79,12 @@ class DevLinkedInController {
     this.clock = Optional.ofNullable(clock.getIfAvailable());
   }
 
-  @Schema(description = "How the sandbox treats one member; what is left out is false or empty")
+  @Schema(
+      description = "How the sandbox treats one member; what is left out is false or empty",
+      example =
+          """
+          {"openProfile": false, "blocksInMail": false,
+           "script": [{"on": "INMAIL", "respond": "REPLY", "after": "PT4H", "text": "Tuesday works."}]}""")
   record ProfileRequest(
       @Schema(description = "An InMail to this member costs no credit") Boolean openProfile,
       @Schema(description = "This member refuses InMail: the step follows its no-credit policy")
@@ -102,7 +124,13 @@ class DevLinkedInController {
       summary = "How the LinkedIn sandbox treats members",
       description =
           "With ?url=, that member (the default behaviour when nothing was set); without, every"
-              + " member whose behaviour was configured or set.")
+              + " member whose behaviour was configured or set.",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description =
+                  "Without ?url=, every configured member; with it, that member (one object)",
+              content = @Content(examples = @ExampleObject(value = PROFILES_EXAMPLE))))
   ResponseEntity<?> get(@RequestParam(required = false) String url) {
     Optional<ResponseEntity<?>> refused = refused();
     if (refused.isPresent()) {
@@ -121,7 +149,12 @@ class DevLinkedInController {
           "Replaces the member's behaviour. Each script entry fires once, on the first send of"
               + " its kind to the member after this call, and lands 'after' later on the engine's"
               + " clock, as a provider's webhook event would: it stops, pauses or refunds exactly"
-              + " like a real answer.")
+              + " like a real answer.",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "The member's behaviour now",
+              content = @Content(examples = @ExampleObject(value = PROFILE_EXAMPLE))))
   ResponseEntity<?> put(
       @RequestParam(required = false) String url,
       @RequestBody(required = false) ProfileRequest request) {
@@ -133,7 +166,18 @@ class DevLinkedInController {
   }
 
   @DeleteMapping
-  @Operation(summary = "Reset a member to the configured behaviour (sandbox-*-profiles)")
+  @Operation(
+      summary = "Reset a member to the configured behaviour (sandbox-*-profiles)",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "The member's behaviour after the reset",
+              content =
+                  @Content(
+                      examples =
+                          @ExampleObject(
+                              value =
+                                  "{\"url\": \"https://www.linkedin.com/in/ada-example\", \"openProfile\": false, \"blocksInMail\": false, \"script\": []}"))))
   ResponseEntity<?> reset(@RequestParam(required = false) String url) {
     Optional<ResponseEntity<?>> refused = refused();
     if (refused.isPresent()) {

@@ -15,7 +15,15 @@ import java.util.UUID;
 final class EnrolmentRequests {
   private EnrolmentRequests() {}
 
-  @Schema(description = "Enrol one prospect: give prospectId or an inline prospect, not both")
+  @Schema(
+      description = "Enrol one prospect: give prospectId or an inline prospect, not both",
+      example =
+          """
+          {"sequenceId": "5e9c0a11-0000-4000-8000-00000000c0de",
+           "prospect": {"email": "ada@example.com", "linkedinUrl": "https://www.linkedin.com/in/ada-example",
+                        "firstName": "Ada", "company": "Analytical Engines", "timezone": "Europe/London",
+                        "checklist": {"trigger": "your new Head of Sales role"}},
+           "seatId": "default", "mailboxId": "default"}""")
   record Enrol(
       UUID sequenceId,
       @Schema(description = "Version to enrol on; the latest when absent") Integer version,
@@ -37,7 +45,12 @@ final class EnrolmentRequests {
               example = ScheduleExample.JSON)
           ScheduleData schedule) {}
 
-  @Schema(description = "Something the prospect did")
+  @Schema(
+      description = "Something the prospect did",
+      example =
+          """
+          {"channel": "EMAIL", "kind": "AUTO_REPLY", "occurredAt": "2026-11-27T08:00:00Z",
+           "returnDate": "2026-12-03", "text": "Out of office until 3 December"}""")
   record RecordResponse(
       Medium channel,
       ResponseKind kind,

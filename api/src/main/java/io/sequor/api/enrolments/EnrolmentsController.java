@@ -8,6 +8,9 @@ import io.sequor.domain.workspaces.Tenancy;
 import io.sequor.workflows.enrolment.EnrolmentStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -123,7 +126,23 @@ class EnrolmentsController {
       summary = "Record a response",
       description =
           "REPLY, INMAIL_ACCEPTED, INMAIL_DECLINED stop the enrolment; AUTO_REPLY pauses it until"
-              + " returnAt/returnDate; UNSUBSCRIBE stops and suppresses; BOUNCE stops email only.")
+              + " returnAt/returnDate; UNSUBSCRIBE stops and suppresses; BOUNCE stops email only.",
+      responses =
+          @ApiResponse(
+              responseCode = "202",
+              description = "Recorded; delivered tells whether the running workflow was told",
+              content =
+                  @Content(
+                      examples =
+                          @ExampleObject(
+                              value =
+                                  """
+          {"response": {"id": "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d",
+                        "enrolmentId": "2d4f6a8c-1b3e-4d5f-8a7c-9e0b1d2f3a4c", "channel": "EMAIL",
+                        "kind": "AUTO_REPLY", "occurredAt": "2026-11-27T08:00:00Z",
+                        "returnAt": "2026-12-03T00:00:00Z", "body": "Out of office until 3 December",
+                        "recordedAt": "2026-11-27T08:00:01Z"},
+           "delivered": true}"""))))
   ResponseIntake.Recorded respond(
       @PathVariable UUID id, @RequestBody EnrolmentRequests.RecordResponse request, Caller caller) {
     tenancy.enrolment(caller.workspaceId(), id);

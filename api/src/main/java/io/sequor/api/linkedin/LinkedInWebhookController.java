@@ -6,6 +6,9 @@ import io.sequor.api.webhooks.WebhookSignature;
 import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.domain.linkedin.LinkedInEvent;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -40,6 +43,12 @@ class LinkedInWebhookController {
   }
 
   /** An unmatched event as listed for review. */
+  @Schema(
+      example =
+          """
+          {"eventId": "evt_07", "type": "message.received", "relatedMessageId": "msg_unknown",
+           "relatedChatId": null, "occurredAt": "2026-11-27T08:59:30Z",
+           "receivedAt": "2026-11-27T08:59:31Z", "text": "Who is this?"}""")
   record UnmatchedEvent(
       String eventId,
       String type,
@@ -70,7 +79,18 @@ class LinkedInWebhookController {
       description =
           "200 when recorded, or when this event id was received before; 202 when it matches no"
               + " send and is kept for review; 401 when the signature or timestamp is wrong."
-              + " See docs/linkedin-provider.md.")
+              + " See docs/linkedin-provider.md.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content =
+                  @Content(
+                      mediaType = "application/json",
+                      examples =
+                          @ExampleObject(
+                              value =
+                                  """
+          {"id": "evt_01", "type": "message.received", "occurred_at": "2026-11-27T08:59:30Z",
+           "related": {"message_id": "msg_42", "chat_id": "chat_9"}, "text": "Tuesday works."}"""))))
   ResponseEntity<Receipt> receive(
       @RequestHeader(name = WebhookSignature.TIMESTAMP_HEADER, required = false) String timestamp,
       @RequestHeader(name = WebhookSignature.SIGNATURE_HEADER, required = false) String signed,

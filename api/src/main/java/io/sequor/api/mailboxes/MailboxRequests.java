@@ -10,7 +10,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 final class MailboxRequests {
   private MailboxRequests() {}
 
-  @Schema(description = "An SMTP or IMAP server and the login Sequor uses on it")
+  @Schema(
+      name = "MailboxServer",
+      description = "An SMTP or IMAP server and the login Sequor uses on it")
   record Server(
       @Schema(example = "smtp.example.com") String host,
       @Schema(example = "587") Integer port,
@@ -39,7 +41,18 @@ final class MailboxRequests {
     }
   }
 
-  @Schema(description = "A sender mailbox")
+  @Schema(
+      description = "A sender mailbox",
+      example =
+          """
+          {"id": "sales-ada", "fromAddress": "ada@example.com", "displayName": "Ada Lovelace",
+           "smtp": {"host": "smtp.example.com", "port": 587, "username": "ada@example.com",
+                    "password": "app-password", "security": "STARTTLS"},
+           "imap": {"host": "imap.example.com", "port": 993, "username": "ada@example.com",
+                    "password": "app-password", "security": "SSL"},
+           "pacing": {"dailyCap": 40, "timezone": "Europe/London", "windowStart": "09:00",
+                      "windowEnd": "17:00", "days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                      "minGap": "PT2M", "maxGap": "PT6M"}}""")
   record Mailbox(
       @Schema(
               description = "1-64 lowercase letters, digits, '-' or '_'; on create only",

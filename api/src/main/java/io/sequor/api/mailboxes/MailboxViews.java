@@ -4,6 +4,7 @@ import io.sequor.domain.mailboxes.MailServer;
 import io.sequor.domain.mailboxes.Mailbox;
 import io.sequor.domain.mailboxes.MailboxProbe;
 import io.sequor.domain.pacing.MailboxPacing;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /** What the API shows of a mailbox: everything but its passwords. */
@@ -13,6 +14,7 @@ final class MailboxViews {
   /**
    * @param passwordSet whether a password is stored; the password itself is never returned
    */
+  @Schema(name = "MailboxServerView")
   record Server(
       String host, int port, String username, boolean passwordSet, MailServer.Security security) {
 
@@ -29,6 +31,20 @@ final class MailboxViews {
   /**
    * @param version grows with every change of settings
    */
+  @Schema(
+      name = "MailboxView",
+      example =
+          """
+          {"id": "sales-ada", "fromAddress": "ada@example.com", "displayName": "Ada Lovelace",
+           "smtp": {"host": "smtp.example.com", "port": 587, "username": "ada@example.com",
+                    "passwordSet": true, "security": "STARTTLS"},
+           "imap": {"host": "imap.example.com", "port": 993, "username": "ada@example.com",
+                    "passwordSet": true, "security": "SSL"},
+           "pacing": {"dailyCap": 40, "timezone": "Europe/London", "windowStart": "09:00",
+                      "windowEnd": "17:00", "days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                      "minGap": "PT2M", "maxGap": "PT6M"},
+           "enabled": true, "version": 1, "createdAt": "2026-11-26T09:00:00Z",
+           "updatedAt": "2026-11-26T09:00:00Z"}""")
   record View(
       String id,
       String fromAddress,
@@ -59,6 +75,11 @@ final class MailboxViews {
   /**
    * @param imap null when the mailbox has no IMAP server
    */
+  @Schema(
+      example =
+          """
+          {"smtp": {"status": "OK", "reason": null},
+           "imap": {"status": "FAILED", "reason": "authentication failed"}}""")
   record TestReport(MailboxProbe.Outcome smtp, MailboxProbe.Outcome imap) {
 
     static TestReport of(MailboxProbe.Report report) {

@@ -8,6 +8,9 @@ import io.sequor.domain.pacing.MailboxSlot;
 import io.sequor.domain.pacing.MailboxSlots;
 import io.sequor.domain.workspaces.Tenancy;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -113,7 +116,20 @@ class MailboxesController {
   }
 
   @GetMapping("/{id}/slots")
-  @Operation(summary = "The mailbox's upcoming booked sends, soonest first")
+  @Operation(
+      summary = "The mailbox's upcoming booked sends, soonest first",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "Booked sends",
+              content =
+                  @Content(
+                      examples =
+                          @ExampleObject(
+                              value =
+                                  """
+          [{"mailboxId": "sales-ada", "enrolmentId": "2d4f6a8c-1b3e-4d5f-8a7c-9e0b1d2f3a4c",
+            "stepKey": "email-day-1", "at": "2026-11-27T09:12:00Z", "status": "BOOKED"}]"""))))
   List<MailboxSlot> slots(
       @PathVariable String id, @RequestParam(defaultValue = "100") int limit, Caller caller) {
     tenancy.mailbox(caller.workspaceId(), id);

@@ -4,7 +4,10 @@ import io.sequor.api.auth.Caller;
 import io.sequor.domain.enrolments.VersionMigrations;
 import io.sequor.domain.workspaces.Tenancy;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +24,13 @@ import org.springframework.web.bind.annotation.RestController;
     name = "Migrations",
     description = "Moving live enrolments to a new version of their sequence, with an audit record")
 class MigrationsController {
+
+  private static final String RECORDS_EXAMPLE =
+      """
+      [{"id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", "requestId": "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a",
+       "enrolmentId": "2d4f6a8c-1b3e-4d5f-8a7c-9e0b1d2f3a4c", "fromVersion": 1, "toVersion": 2,
+       "outcome": "MIGRATED", "requestedBy": "key:0b6f1c1e-3f55-4c1e-9a43-2f7c1c7e0d11",
+       "requestedAt": "2026-11-27T10:00:00Z", "appliedAt": "2026-11-27T10:00:01Z"}]""";
 
   private final VersionMigrations migrations;
   private final Tenancy tenancy;
@@ -44,6 +54,13 @@ class MigrationsController {
   record Migrate(Integer toVersion, List<UUID> enrolmentIds, UUID campaignId) {}
 
   /** What the request did to each enrolment; the records are kept as the audit trail. */
+  @Schema(
+      example =
+          """
+          {"enrolments": [{"id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", "requestId": "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a",
+           "enrolmentId": "2d4f6a8c-1b3e-4d5f-8a7c-9e0b1d2f3a4c", "fromVersion": 1, "toVersion": 2,
+           "outcome": "MIGRATED", "requestedBy": "key:0b6f1c1e-3f55-4c1e-9a43-2f7c1c7e0d11",
+           "requestedAt": "2026-11-27T10:00:00Z", "appliedAt": "2026-11-27T10:00:01Z"}]}""")
   record Migrated(List<VersionMigrations.Record> enrolments) {}
 
   @PostMapping("/api/sequences/{id}/migrations")
@@ -72,7 +89,12 @@ class MigrationsController {
   @GetMapping("/api/enrolments/{id}/migrations")
   @Operation(
       summary = "An enrolment's moves between versions, oldest first",
-      description = "Who asked, when, from which version to which, and when it was applied.")
+      description = "Who asked, when, from which version to which, and when it was applied.",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "The moves",
+              content = @Content(examples = @ExampleObject(value = RECORDS_EXAMPLE))))
   List<VersionMigrations.Record> of(Caller caller, @PathVariable UUID id) {
     tenancy.enrolment(caller.workspaceId(), id);
     return migrations.of(id);

@@ -15,7 +15,13 @@ final class WebhookViews {
   private static final String EXAMPLE_ID = "7b0f6a52-3c1e-4c55-9b55-0d3f1f3bb1a1";
   private static final String EXAMPLE_URL = "https://crm.example.com/hooks/sequor";
 
-  @Schema(description = "A new subscription")
+  @Schema(
+      name = "WebhookCreate",
+      description = "A new subscription",
+      example =
+          """
+          {"url": "https://crm.example.com/hooks/sequor", "events": ["response.replied", "enrolment.finished"],
+           "description": "CRM sync"}""")
   record Create(
       @Schema(
               description =
@@ -30,21 +36,36 @@ final class WebhookViews {
       @Schema(description = "A note for people; up to 500 characters", example = "CRM sync")
           String description) {}
 
-  @Schema(description = "Changes to a subscription; what is left out stays as it is")
+  @Schema(
+      name = "WebhookUpdate",
+      description = "Changes to a subscription; what is left out stays as it is",
+      example =
+          """
+          {"events": ["step.sent", "response.replied"], "description": "CRM sync, replies and sends"}""")
   record Update(
       @Schema(example = EXAMPLE_URL) String url,
       @Schema(example = "[\"step.sent\", \"response.replied\"]") List<String> events,
       @Schema(example = "CRM sync, replies and sends") String description) {}
 
-  @Schema(description = "The time range of events to deliver again: from inclusive, to exclusive")
+  @Schema(
+      description = "The time range of events to deliver again: from inclusive, to exclusive",
+      example = "{\"from\": \"2026-11-20T00:00:00Z\", \"to\": \"2026-11-21T00:00:00Z\"}")
   record Replay(
       @Schema(example = "2026-11-20T00:00:00Z") Instant from,
       @Schema(example = "2026-11-21T00:00:00Z") Instant to) {}
 
-  @Schema(description = "How many events a replay queued")
+  @Schema(description = "How many events a replay queued", example = "{\"queued\": 42}")
   record Replayed(@Schema(example = "42") int queued) {}
 
-  @Schema(description = "A webhook subscription; its secret is never shown again after creation")
+  @Schema(
+      name = "WebhookView",
+      description = "A webhook subscription; its secret is never shown again after creation",
+      example =
+          """
+          {"id": "7b0f6a52-3c1e-4c55-9b55-0d3f1f3bb1a1", "url": "https://crm.example.com/hooks/sequor",
+           "events": ["response.replied", "enrolment.finished"], "description": "CRM sync",
+           "status": "ENABLED", "disabledReason": null, "disabledAt": null,
+           "createdAt": "2026-11-20T09:00:00Z", "updatedAt": "2026-11-20T09:00:00Z"}""")
   record View(
       @Schema(example = EXAMPLE_ID) UUID id,
       @Schema(example = EXAMPLE_URL) String url,
@@ -78,7 +99,14 @@ final class WebhookViews {
     }
   }
 
-  @Schema(description = "A created subscription, with its signing secret: shown this once")
+  @Schema(
+      description = "A created subscription, with its signing secret: shown this once",
+      example =
+          """
+          {"id": "7b0f6a52-3c1e-4c55-9b55-0d3f1f3bb1a1", "url": "https://crm.example.com/hooks/sequor",
+           "events": ["response.replied", "enrolment.finished"], "description": "CRM sync",
+           "status": "ENABLED", "createdAt": "2026-11-20T09:00:00Z",
+           "secret": "whsec_q3Jt0n2mZl8a5m0tqVvO2m3Xr1Qd9uD4p6cY7bH2kEw"}""")
   record Created(
       @Schema(example = EXAMPLE_ID) UUID id,
       @Schema(example = EXAMPLE_URL) String url,
@@ -141,7 +169,16 @@ final class WebhookViews {
     }
   }
 
-  @Schema(description = "A page of the delivery log, newest first")
+  @Schema(
+      description = "A page of the delivery log, newest first",
+      example =
+          """
+          {"deliveries": [
+             {"id": 1042, "eventId": "0b6c0e5e-8f0e-4d7b-a4c9-4f1e2a1f9e11", "eventType": "response.replied",
+              "status": "DELIVERED", "replay": false, "attempts": 2, "lastStatusCode": 200,
+              "lastError": null, "lastAttemptAt": "2026-11-20T09:03:10Z", "nextAttemptAt": null,
+              "deliveredAt": "2026-11-20T09:03:10Z", "createdAt": "2026-11-20T09:02:55Z"}],
+           "nextCursor": "1041"}""")
   record DeliveryPage(
       List<DeliveryView> deliveries,
       @Schema(

@@ -10,6 +10,9 @@ import io.sequor.domain.replies.InboundEmail;
 import io.sequor.domain.replies.InboundEmailIntake;
 import io.sequor.domain.replies.InboundEmailStore;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.mail.MessagingException;
@@ -76,7 +79,35 @@ class InboundEmailController {
               + " X-Sequor-Timestamp and X-Sequor-Signature: sha256=HMAC(secret, timestamp + '.' +"
               + " body). It goes through the same classifier and matcher as IMAP: 200 when recorded,"
               + " ignored or seen before (same Message-ID), 202 when it matches no enrolment and is"
-              + " kept for review, 401 for a bad signature.")
+              + " kept for review, 401 for a bad signature.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content =
+                  @Content(
+                      mediaType = "message/rfc822",
+                      examples =
+                          @ExampleObject(
+                              value =
+                                  """
+          From: Ada Lovelace <ada@example.com>
+          To: outreach@sequor.local
+          Subject: Re: Analytical Engines after your new Head of Sales role
+          Message-ID: <reply-1@example.com>
+          In-Reply-To: <2d4f6a8c.email-day-1@sequor.local>
+
+          Tuesday works."""))),
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "Recorded, ignored or seen before",
+              content =
+                  @Content(
+                      examples =
+                          @ExampleObject(
+                              value =
+                                  """
+          {"outcome": "RECORDED", "inboundId": "3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7",
+           "classification": "REPLY", "enrolments": ["2d4f6a8c-1b3e-4d5f-8a7c-9e0b1d2f3a4c"]}"""))))
   ResponseEntity<InboundEmailIntake.Receipt> receive(
       @RequestHeader(name = WebhookSignature.TIMESTAMP_HEADER, required = false) String timestamp,
       @RequestHeader(name = WebhookSignature.SIGNATURE_HEADER, required = false) String signed,
@@ -107,7 +138,23 @@ class InboundEmailController {
 
   @GetMapping("/api/inbound/unmatched")
   @OperatorOnly
-  @Operation(summary = "Inbound emails that matched no enrolment, newest first, for review")
+  @Operation(
+      summary = "Inbound emails that matched no enrolment, newest first, for review",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "Unmatched emails",
+              content =
+                  @Content(
+                      examples =
+                          @ExampleObject(
+                              value =
+                                  """
+          [{"id": "3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7", "mailboxId": "default", "source": "IMAP",
+            "messageId": "<hello-1@example.org>", "fromAddress": "grace@example.org",
+            "subject": "Quick question", "classification": "REPLY", "reason": null, "returnAt": null,
+            "status": "UNMATCHED", "matchedBy": null, "excerpt": "Saw your note to Ada...",
+            "receivedAt": "2026-11-27T08:00:00Z", "recordedAt": "2026-11-27T08:00:05Z"}]"""))))
   List<InboundEmail> unmatched(@RequestParam(defaultValue = "100") int limit) {
     if (limit < 1 || limit > 500) {
       throw new InvalidInputException("limit", "must be between 1 and 500");

@@ -15,6 +15,10 @@ import io.sequor.domain.pacing.SeatPacing;
 import io.sequor.domain.pacing.Slot;
 import io.sequor.domain.workspaces.Tenancy;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.DateTimeException;
@@ -38,6 +42,36 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/seats")
 @Tag(name = "Seats", description = "LinkedIn seats and their InMail credits")
 class SeatsController {
+
+  private static final String PACING_EXAMPLE =
+      """
+      {"caps": {"INMAIL": {"daily": 20, "weekly": 80},
+                "CONNECTION_REQUEST": {"daily": 15, "weekly": 60}},
+       "windowStart": "09:00", "windowEnd": "17:30",
+       "days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+       "minGap": "PT3M", "maxGap": "PT9M", "rampUpWeeks": 2, "backoff": "PT24H"}""";
+
+  private static final String SLOTS_EXAMPLE =
+      """
+      [{"seatId": "ada-navigator", "action": "INMAIL",
+        "enrolmentId": "2d4f6a8c-1b3e-4d5f-8a7c-9e0b1d2f3a4c", "stepKey": "day-3-inmail",
+        "at": "2026-11-27T10:14:00Z", "status": "BOOKED"}]""";
+
+  private static final String LEDGER_EXAMPLE =
+      """
+      [{"id": 18, "seatId": "ada-navigator", "kind": "CONSUME", "amount": -1, "quantity": 1,
+        "lotId": "4c2d1e0f-8a7b-4c6d-9e5f-1a2b3c4d5e6f",
+        "enrolmentId": "2d4f6a8c-1b3e-4d5f-8a7c-9e0b1d2f3a4c", "stepKey": "day-0-inmail",
+        "occurredAt": "2026-11-26T09:00:02Z"},
+       {"id": 17, "seatId": "ada-navigator", "kind": "GRANT", "amount": 50, "quantity": 50,
+        "lotId": "4c2d1e0f-8a7b-4c6d-9e5f-1a2b3c4d5e6f", "enrolmentId": null, "stepKey": null,
+        "occurredAt": "2026-11-01T00:00:00Z"}]""";
+
+  private static final String LOT_EXAMPLE =
+      """
+      {"id": "6e5d4c3b-2a19-4807-b6f5-e4d3c2b1a098", "seatId": "ada-career", "source": "PURCHASE",
+       "quantity": 10, "remaining": 10, "grantedAt": "2026-11-26T09:00:00Z",
+       "expiresAt": "2027-11-26T09:00:00Z", "expired": false}""";
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
@@ -66,7 +100,18 @@ class SeatsController {
       description =
           "Caps per action (INMAIL, CONNECTION_REQUEST, MESSAGE, PROFILE_VIEW), a daily window and"
               + " days in the seat's time zone, random gaps, ramp-up weeks and the back-off after a"
-              + " restriction. A seat without pacing is not paced.")
+              + " restriction. A seat without pacing is not paced.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content =
+                  @Content(
+                      mediaType = "application/json",
+                      examples = @ExampleObject(value = PACING_EXAMPLE))),
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "The pacing now in force",
+              content = @Content(examples = @ExampleObject(value = PACING_EXAMPLE))))
   Pacing setPacing(@PathVariable String id, @RequestBody Pacing request, Caller caller) {
     tenancy.seat(caller.workspaceId(), id);
     pacing.setPacing(id, request);
@@ -74,14 +119,26 @@ class SeatsController {
   }
 
   @GetMapping("/{id}/pacing")
-  @Operation(summary = "The seat's pacing, or 404 when the seat is not paced")
+  @Operation(
+      summary = "The seat's pacing, or 404 when the seat is not paced",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "The seat's pacing",
+              content = @Content(examples = @ExampleObject(value = PACING_EXAMPLE))))
   ResponseEntity<Pacing> getPacing(@PathVariable String id, Caller caller) {
     tenancy.seat(caller.workspaceId(), id);
     return ResponseEntity.of(pacing.pacing(id));
   }
 
   @GetMapping("/{id}/slots")
-  @Operation(summary = "The seat's upcoming booked send slots, soonest first")
+  @Operation(
+      summary = "The seat's upcoming booked send slots, soonest first",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "Booked and used slots, soonest first",
+              content = @Content(examples = @ExampleObject(value = SLOTS_EXAMPLE))))
   List<Slot> slots(
       @PathVariable String id, @RequestParam(defaultValue = "100") int limit, Caller caller) {
     tenancy.seat(caller.workspaceId(), id);
@@ -91,23 +148,41 @@ class SeatsController {
     return pacing.upcoming(id, limit);
   }
 
+  @Schema(
+      example =
+          """
+          {"id": "ada-navigator", "name": "Ada's Sales Navigator", "plan": "sales-navigator-core",
+           "renewalDay": 1, "timezone": "Europe/London", "freeAccount": false, "manual": false}""")
   record CreateSeat(
       String id,
       String name,
       String plan,
       Integer renewalDay,
       String timezone,
-      @io.swagger.v3.oas.annotations.media.Schema(
-              description = "A free LinkedIn account: connection notes of at most 200 characters")
+      @Schema(description = "A free LinkedIn account: connection notes of at most 200 characters")
           Boolean freeAccount,
-      @io.swagger.v3.oas.annotations.media.Schema(
+      @Schema(
               description =
                   "A rep sends this seat's LinkedIn actions by hand from /api/tasks, whatever the"
                       + " configured gateway")
           Boolean manual) {}
 
+  @Schema(example = "{\"quantity\": 10}")
   record Purchase(Integer quantity) {}
 
+  @Schema(
+      example =
+          """
+          {"id": "ada-navigator", "name": "Ada's Sales Navigator", "plan": "sales-navigator-core",
+           "renewalDay": 1, "timezone": "Europe/London", "createdAt": "2026-11-01T09:00:00Z",
+           "freeAccount": false, "manual": false, "balance": 48, "cap": 150,
+           "lots": [{"id": "4c2d1e0f-8a7b-4c6d-9e5f-1a2b3c4d5e6f", "seatId": "ada-navigator",
+                     "source": "GRANT", "quantity": 50, "remaining": 48,
+                     "grantedAt": "2026-11-01T00:00:00Z", "expiresAt": "2027-02-01T00:00:00Z",
+                     "expired": false}],
+           "credits": {"spent": 3, "refunded": 1, "inRefundWindow": 1, "net": 2, "netCost": 20.00},
+           "providerCredits": {"reported": null, "reportedAt": null, "ledgerBalance": null,
+                               "difference": null}}""")
   record SeatView(
       String id,
       String name,
@@ -209,7 +284,13 @@ class SeatsController {
   }
 
   @GetMapping("/{id}/ledger")
-  @Operation(summary = "Every credit movement of the seat, newest first")
+  @Operation(
+      summary = "Every credit movement of the seat, newest first",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "Ledger entries",
+              content = @Content(examples = @ExampleObject(value = LEDGER_EXAMPLE))))
   List<LedgerEntry> ledger(
       @PathVariable String id,
       @RequestParam(defaultValue = "100") int limit,
@@ -226,7 +307,13 @@ class SeatsController {
   }
 
   @PostMapping("/{id}/purchases")
-  @Operation(summary = "Buy extra credits where the plan sells them; Idempotency-Key required")
+  @Operation(
+      summary = "Buy extra credits where the plan sells them; Idempotency-Key required",
+      responses =
+          @ApiResponse(
+              responseCode = "201",
+              description = "The purchased lot",
+              content = @Content(examples = @ExampleObject(value = LOT_EXAMPLE))))
   ResponseEntity<CreditLot> purchase(
       @PathVariable String id,
       @RequestBody Purchase request,

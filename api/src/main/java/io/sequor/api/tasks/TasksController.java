@@ -9,6 +9,10 @@ import io.sequor.domain.workspaces.Tenancy;
 import io.sequor.workflows.enrolment.EnrolmentInput;
 import io.sequor.workflows.enrolment.EnrolmentWorkflow;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
@@ -29,6 +33,36 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Tasks", description = "LinkedIn steps a rep sends by hand")
 class TasksController {
 
+  private static final String TASK_EXAMPLE =
+      """
+      {"id": "8f7e6d5c-4b3a-4291-8e0f-1a2b3c4d5e6f",
+       "enrolmentId": "2d4f6a8c-1b3e-4d5f-8a7c-9e0b1d2f3a4c", "stepKey": "day-2-connect",
+       "seatId": "ada-manual", "channel": "LINKEDIN_CONNECT", "subject": null,
+       "body": "Ada, enjoyed your talk on SDR ramp time.",
+       "profileUrl": "https://www.linkedin.com/in/ada-example", "status": "OPEN",
+       "providerMessageId": null, "note": null, "createdAt": "2026-11-28T09:00:00Z",
+       "completedAt": null, "dueAt": "2026-11-28T17:00:00Z", "pushes": 0}""";
+
+  private static final String DONE_EXAMPLE =
+      """
+      {"id": "8f7e6d5c-4b3a-4291-8e0f-1a2b3c4d5e6f",
+       "enrolmentId": "2d4f6a8c-1b3e-4d5f-8a7c-9e0b1d2f3a4c", "stepKey": "day-2-connect",
+       "seatId": "ada-manual", "channel": "LINKEDIN_CONNECT", "subject": null,
+       "body": "Ada, enjoyed your talk on SDR ramp time.",
+       "profileUrl": "https://www.linkedin.com/in/ada-example", "status": "SENT",
+       "providerMessageId": "li-msg-2291", "note": "sent from Ada's phone", "createdAt": "2026-11-28T09:00:00Z",
+       "completedAt": "2026-11-28T10:41:00Z", "dueAt": "2026-11-28T17:00:00Z", "pushes": 0}""";
+
+  private static final String TASKS_EXAMPLE =
+      """
+      [{"id": "8f7e6d5c-4b3a-4291-8e0f-1a2b3c4d5e6f",
+       "enrolmentId": "2d4f6a8c-1b3e-4d5f-8a7c-9e0b1d2f3a4c", "stepKey": "day-2-connect",
+       "seatId": "ada-manual", "channel": "LINKEDIN_CONNECT", "subject": null,
+       "body": "Ada, enjoyed your talk on SDR ramp time.",
+       "profileUrl": "https://www.linkedin.com/in/ada-example", "status": "OPEN",
+       "providerMessageId": null, "note": null, "createdAt": "2026-11-28T09:00:00Z",
+       "completedAt": null, "dueAt": "2026-11-28T17:00:00Z", "pushes": 0}]""";
+
   private static final Logger log = LoggerFactory.getLogger(TasksController.class);
 
   private final ManualTaskStore tasks;
@@ -44,6 +78,9 @@ class TasksController {
     this.tenancy = tenancy;
   }
 
+  @Schema(
+      example =
+          "{\"outcome\": \"SENT\", \"providerMessageId\": \"li-msg-2291\", \"note\": \"sent from Ada's phone\"}")
   record Complete(ManualTask.Status outcome, String providerMessageId, String note) {}
 
   @GetMapping
@@ -51,7 +88,12 @@ class TasksController {
       summary = "Tasks, soonest due first; OPEN ones are waiting for a rep",
       description =
           "Filter by status and by seat (a rep's queue). Each task carries its dueAt and how many"
-              + " times it was pushed to a later window.")
+              + " times it was pushed to a later window.",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "Tasks",
+              content = @Content(examples = @ExampleObject(value = TASKS_EXAMPLE))))
   List<ManualTask> list(
       @RequestParam(required = false) ManualTask.Status status,
       @RequestParam(required = false) String seatId,
@@ -64,14 +106,26 @@ class TasksController {
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "A task: what to send, to whom, and by when")
+  @Operation(
+      summary = "A task: what to send, to whom, and by when",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "The task",
+              content = @Content(examples = @ExampleObject(value = TASK_EXAMPLE))))
   ManualTask get(@PathVariable UUID id, Caller caller) {
     tenancy.task(caller.workspaceId(), id);
     return tasks.get(id);
   }
 
   @PostMapping("/{id}/complete")
-  @Operation(summary = "Report a task SENT (optionally with the provider message id) or FAILED")
+  @Operation(
+      summary = "Report a task SENT (optionally with the provider message id) or FAILED",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "The completed task",
+              content = @Content(examples = @ExampleObject(value = DONE_EXAMPLE))))
   ManualTask complete(@PathVariable UUID id, @RequestBody Complete request, Caller caller) {
     tenancy.task(caller.workspaceId(), id);
     if (request.outcome() != ManualTask.Status.SENT
