@@ -94,6 +94,28 @@ class CampaignLaunchTest extends EmbeddedRuntimeTest {
         .hasSize(30)
         .doesNotHaveDuplicates()
         .containsExactlyInAnyOrderElementsOf(good);
+    // The enrolment list pages with a cursor and filters by campaign: each enrolment once.
+    List<UUID> listed = new ArrayList<>();
+    String cursor = null;
+    do {
+      Reply page =
+          get(
+              "/api/enrolments?limit=7&campaignId="
+                  + campaignId
+                  + (cursor == null ? "" : "&cursor=" + cursor));
+      assertThat(page.status()).as("%s", page.body()).isEqualTo(200);
+      page.body()
+          .path("items")
+          .forEach(e -> listed.add(UUID.fromString(e.path("prospectId").asString())));
+      cursor =
+          page.body().path("nextCursor").isNull()
+              ? null
+              : page.body().path("nextCursor").asString();
+    } while (cursor != null);
+    assertThat(listed).hasSize(30).containsExactlyInAnyOrderElementsOf(good);
+    Reply badCursor = get("/api/enrolments?cursor=not-a-cursor");
+    assertThat(badCursor.status()).isEqualTo(400);
+    assertThat(badCursor.body().path("errors").get(0).path("field").asString()).isEqualTo("cursor");
     for (JsonNode member : decisions.values()) {
       if (member.path("outcome").asString().equals("ENROLLED")) {
         awaitStep(member.path("enrolmentId").asString(), "opener", "SENT");

@@ -172,7 +172,7 @@ class EnrolmentApiTest extends EmbeddedRuntimeTest {
 
       assertThat(post("/api/enrolments/" + id + "/pause", "").status()).isEqualTo(200);
       awaitStatus(id, "PAUSED");
-      assertThat(ids(get("/api/enrolments?status=PAUSED").body())).contains(id);
+      assertThat(ids(get("/api/enrolments?status=PAUSED").body().path("items"))).contains(id);
 
       assertThat(post("/api/enrolments/" + id + "/resume", "").status()).isEqualTo(200);
       awaitStatus(id, "ACTIVE");
@@ -180,8 +180,8 @@ class EnrolmentApiTest extends EmbeddedRuntimeTest {
       assertThat(post("/api/enrolments/" + id + "/stop", "").status()).isEqualTo(200);
       awaitStatus(id, "STOPPED");
       assertThat(enrolment(id).path("stopReason").asString()).isEqualTo("STOPPED_BY_USER");
-      assertThat(ids(get("/api/enrolments?status=STOPPED").body())).contains(id);
-      assertThat(ids(get("/api/enrolments?status=ACTIVE").body())).doesNotContain(id);
+      assertThat(ids(get("/api/enrolments?status=STOPPED").body().path("items"))).contains(id);
+      assertThat(ids(get("/api/enrolments?status=ACTIVE").body().path("items"))).doesNotContain(id);
     }
   }
 

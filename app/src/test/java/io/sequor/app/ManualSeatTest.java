@@ -36,8 +36,9 @@ class ManualSeatTest extends EmbeddedRuntimeTest {
         .untilAsserted(
             () ->
                 task.set(
-                    get("/api/tasks?status=OPEN&limit=500")
+                    get("/api/tasks?status=OPEN&limit=200")
                         .body()
+                        .path("items")
                         .valueStream()
                         .filter(t -> t.path("enrolmentId").asString().equals(enrolmentId))
                         .filter(t -> t.path("stepKey").asString().equals(stepKey))
@@ -64,7 +65,8 @@ class ManualSeatTest extends EmbeddedRuntimeTest {
     assertThat(task.path("seatId").asString()).isEqualTo(seat);
     assertThat(task.path("channel").asString()).isEqualTo("LINKEDIN_INMAIL");
     assertThat(task.path("profileUrl").asString()).isEqualTo(prospect.get("linkedinUrl"));
-    assertThat(get("/api/tasks?status=OPEN&seatId=" + seat + "&limit=500").body().size())
+    assertThat(
+            get("/api/tasks?status=OPEN&seatId=" + seat + "&limit=200").body().path("items").size())
         .as("the rep's queue for this seat")
         .isEqualTo(1);
 

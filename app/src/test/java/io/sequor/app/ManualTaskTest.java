@@ -54,8 +54,9 @@ class ManualTaskTest extends EmbeddedRuntimeTest {
         .untilAsserted(
             () -> {
               Optional<JsonNode> open =
-                  get("/api/tasks?status=OPEN&limit=500")
+                  get("/api/tasks?status=OPEN&limit=200")
                       .body()
+                      .path("items")
                       .valueStream()
                       .filter(t -> t.path("enrolmentId").asString().equals(id))
                       .findFirst();
@@ -90,8 +91,9 @@ class ManualTaskTest extends EmbeddedRuntimeTest {
     respond(id, Map.of("channel", "EMAIL", "kind", "REPLY"));
     awaitStep(id, "call", "SKIPPED");
     JsonNode task =
-        get("/api/tasks?status=CANCELLED&limit=500")
+        get("/api/tasks?status=CANCELLED&limit=200")
             .body()
+            .path("items")
             .valueStream()
             .filter(t -> t.path("enrolmentId").asString().equals(id))
             .findFirst()
@@ -106,8 +108,9 @@ class ManualTaskTest extends EmbeddedRuntimeTest {
         .untilAsserted(
             () -> {
               Optional<JsonNode> found =
-                  get("/api/tasks?status=" + status + "&limit=500")
+                  get("/api/tasks?status=" + status + "&limit=200")
                       .body()
+                      .path("items")
                       .valueStream()
                       .filter(t -> t.path("enrolmentId").asString().equals(enrolmentId))
                       .findFirst();

@@ -280,7 +280,7 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
                         null,
                         "Idempotency-Key",
                         a.idempotencyKey()))),
-        row("GET /api/enrolments", a -> one("GET", "/api/enrolments?limit=500", null, 200)),
+        row("GET /api/enrolments", a -> one("GET", "/api/enrolments?limit=200", null, 200)),
         row(
             "GET /api/enrolments/{id}",
             a -> one("GET", "/api/enrolments/" + a.enrolmentId(), null, 404)),
@@ -368,7 +368,7 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
             "GET /api/mailboxes/{id}/slots",
             a -> one("GET", "/api/mailboxes/" + a.mailboxId() + "/slots", null, 404)),
         // ---- tasks
-        row("GET /api/tasks", a -> one("GET", "/api/tasks?limit=500", null, 200)),
+        row("GET /api/tasks", a -> one("GET", "/api/tasks?limit=200", null, 200)),
         row("GET /api/tasks/{id}", a -> one("GET", "/api/tasks/" + a.taskId(), null, 404)),
         row(
             "POST /api/tasks/{id}/complete",
@@ -540,8 +540,9 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
             .atMost(PATIENCE)
             .until(
                 () ->
-                    api.call(key, "GET", "/api/tasks?status=OPEN&limit=500", null)
+                    api.call(key, "GET", "/api/tasks?status=OPEN&limit=200", null)
                         .body()
+                        .path("items")
                         .valueStream()
                         .filter(t -> t.path("enrolmentId").asString().equals(enrolmentId))
                         .map(t -> t.path("id").asString())
@@ -634,7 +635,7 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
             "/api/campaigns?limit=500",
             "/api/webhooks",
             "/api/keys",
-            "/api/enrolments?limit=500",
+            "/api/enrolments?limit=200",
             "/api/sequences",
             "/api/seats",
             "/api/mailboxes")) {

@@ -1,5 +1,6 @@
 package io.sequor.api.enrolments;
 
+import io.sequor.api.paging.Cursors;
 import io.sequor.domain.addresses.AddressVerdict;
 import io.sequor.domain.addresses.EmailVerdicts;
 import io.sequor.domain.addresses.EnrolmentEmailCheck;
@@ -380,10 +381,23 @@ class EnrolmentService {
         false);
   }
 
-  List<EnrolmentSummary> list(UUID workspaceId, EnrolmentStatus status, int limit, int offset) {
-    return enrolments.list(workspaceId, status, limit, offset).stream()
-        .map(EnrolmentSummary::of)
-        .toList();
+  /** A page of the workspace's enrolments, newest first, and the cursor of the next page. */
+  EnrolmentSummary.Page list(
+      UUID workspaceId, EnrolmentStatus status, UUID campaignId, String cursor, int limit) {
+    Cursors.Position after = cursor == null ? null : Cursors.parsePosition(cursor);
+    List<EnrolmentRecord> found =
+        enrolments.page(
+            workspaceId,
+            status,
+            campaignId,
+            after == null ? null : after.at(),
+            after == null ? null : after.id(),
+            limit + 1);
+    List<EnrolmentRecord> items = found.stream().limit(limit).toList();
+    EnrolmentRecord last = items.isEmpty() ? null : items.get(items.size() - 1);
+    return new EnrolmentSummary.Page(
+        items.stream().map(EnrolmentSummary::of).toList(),
+        found.size() > limit ? Cursors.position(last.createdAt(), last.id()) : null);
   }
 
   /** The store's account of each step, for enrolments whose workflow cannot be queried. */

@@ -2,6 +2,7 @@ package io.sequor.api.enrolments;
 
 import io.sequor.api.auth.Caller;
 import io.sequor.api.auth.EnrolScope;
+import io.sequor.api.paging.Cursors;
 import io.sequor.domain.enrolments.ResponseIntake;
 import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.domain.workspaces.Tenancy;
@@ -13,7 +14,6 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -72,21 +72,20 @@ class EnrolmentsController {
 
   @GetMapping
   @Operation(
-      summary = "List enrolments, newest first, optionally by status",
-      description = "One line each, from the store; GET /api/enrolments/{id} has the timeline.")
+      summary = "List enrolments, newest first, a page at a time",
+      description =
+          "One line each, from the store; GET /api/enrolments/{id} has the timeline. Filters:"
+              + " status, campaignId. Pass the answer's nextCursor as cursor for the next page; it"
+              + " is null on the last page. limit is 1 to 200 (50 when absent).")
   @EnrolScope
-  List<EnrolmentSummary> list(
+  EnrolmentSummary.Page list(
       Caller caller,
       @RequestParam(required = false) EnrolmentStatus status,
-      @RequestParam(defaultValue = "50") int limit,
-      @RequestParam(defaultValue = "0") int offset) {
-    if (limit < 1 || limit > 500) {
-      throw new InvalidInputException("limit", "must be between 1 and 500");
-    }
-    if (offset < 0) {
-      throw new InvalidInputException("offset", "must be 0 or more");
-    }
-    return service.list(caller.workspaceId(), status, limit, offset);
+      @RequestParam(required = false) UUID campaignId,
+      @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false)
+          String cursor,
+      @RequestParam(required = false) Integer limit) {
+    return service.list(caller.workspaceId(), status, campaignId, cursor, Cursors.limit(limit));
   }
 
   @GetMapping("/{id}")

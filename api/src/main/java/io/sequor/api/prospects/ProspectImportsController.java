@@ -1,6 +1,7 @@
 package io.sequor.api.prospects;
 
 import io.sequor.api.auth.Caller;
+import io.sequor.api.paging.Cursors;
 import io.sequor.api.prospects.ProspectViews.RowPage;
 import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.domain.prospects.ProspectImport;

@@ -2,6 +2,7 @@ package io.sequor.api.prospects;
 
 import io.sequor.api.auth.Caller;
 import io.sequor.api.auth.EnrolScope;
+import io.sequor.api.paging.Cursors;
 import io.sequor.api.prospects.ProspectViews.ProspectPage;
 import io.sequor.api.prospects.ProspectViews.ProspectView;
 import io.sequor.domain.addresses.EmailVerdicts;

@@ -1,14 +1,17 @@
 package io.sequor.api.tasks;
 
 import io.sequor.api.auth.Caller;
+import io.sequor.api.paging.Cursors;
 import io.sequor.domain.config.SequorClock;
 import io.sequor.domain.errors.InvalidInputException;
+import io.sequor.domain.errors.NotFoundException;
 import io.sequor.domain.tasks.ManualTask;
 import io.sequor.domain.tasks.ManualTaskStore;
 import io.sequor.domain.workspaces.Tenancy;
 import io.sequor.workflows.enrolment.EnrolmentInput;
 import io.sequor.workflows.enrolment.EnrolmentWorkflow;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -55,13 +58,14 @@ class TasksController {
 
   private static final String TASKS_EXAMPLE =
       """
-      [{"id": "8f7e6d5c-4b3a-4291-8e0f-1a2b3c4d5e6f",
+      {"items": [{"id": "8f7e6d5c-4b3a-4291-8e0f-1a2b3c4d5e6f",
        "enrolmentId": "2d4f6a8c-1b3e-4d5f-8a7c-9e0b1d2f3a4c", "stepKey": "day-2-connect",
        "seatId": "ada-manual", "channel": "LINKEDIN_CONNECT", "subject": null,
        "body": "Ada, enjoyed your talk on SDR ramp time.",
        "profileUrl": "https://www.linkedin.com/in/ada-example", "status": "OPEN",
        "providerMessageId": null, "note": null, "createdAt": "2026-11-28T09:00:00Z",
-       "completedAt": null, "dueAt": "2026-11-28T17:00:00Z", "pushes": 0}]""";
+       "completedAt": null, "dueAt": "2026-11-28T17:00:00Z", "pushes": 0}],
+       "nextCursor": null}""";
 
   private static final Logger log = LoggerFactory.getLogger(TasksController.class);
 
@@ -85,25 +89,46 @@ class TasksController {
 
   @GetMapping
   @Operation(
-      summary = "Tasks, soonest due first; OPEN ones are waiting for a rep",
+      summary = "Tasks, soonest due first, a page at a time; OPEN ones are waiting for a rep",
       description =
           "Filter by status and by seat (a rep's queue). Each task carries its dueAt and how many"
-              + " times it was pushed to a later window.",
+              + " times it was pushed to a later window. Pass the answer's nextCursor as cursor for"
+              + " the next page; it is null on the last page. limit is 1 to 200 (50 when absent).",
       responses =
           @ApiResponse(
               responseCode = "200",
               description = "Tasks",
               content = @Content(examples = @ExampleObject(value = TASKS_EXAMPLE))))
-  List<ManualTask> list(
+  TaskPage list(
       @RequestParam(required = false) ManualTask.Status status,
       @RequestParam(required = false) String seatId,
-      @RequestParam(defaultValue = "100") int limit,
+      @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false)
+          String cursor,
+      @RequestParam(required = false) Integer limit,
       Caller caller) {
-    if (limit < 1 || limit > 500) {
-      throw new InvalidInputException("limit", "must be between 1 and 500");
+    int size = Cursors.limit(limit);
+    UUID after = null;
+    if (cursor != null) {
+      try {
+        after = UUID.fromString(Cursors.decode(cursor));
+        tenancy.task(caller.workspaceId(), after);
+      } catch (IllegalArgumentException | NotFoundException e) {
+        throw Cursors.invalid();
+      }
     }
-    return tasks.list(caller.workspaceId(), status, seatId, limit);
+    List<ManualTask> found = tasks.list(caller.workspaceId(), status, seatId, after, size + 1);
+    List<ManualTask> items = found.stream().limit(size).toList();
+    return new TaskPage(
+        items,
+        found.size() > size ? Cursors.encode(items.get(items.size() - 1).id().toString()) : null);
   }
+
+  /**
+   * One page of tasks.
+   *
+   * @param nextCursor pass it as {@code cursor} for the next page; null on the last page
+   */
+  record TaskPage(List<ManualTask> items, String nextCursor) {}
 
   @GetMapping("/{id}")
   @Operation(

@@ -184,6 +184,38 @@ public class EnrolmentStore {
         .list();
   }
 
+  /**
+   * The workspace's enrolments, newest first, after the position {@code (afterCreatedAt, afterId)}
+   * of the previous page (both null for the first page); status and campaign may be null for any.
+   */
+  public List<EnrolmentRecord> page(
+      UUID workspaceId,
+      EnrolmentStatus status,
+      UUID campaignId,
+      Instant afterCreatedAt,
+      UUID afterId,
+      int limit) {
+    Timestamp after = afterCreatedAt == null ? null : Timestamp.from(afterCreatedAt);
+    return jdbc.sql(
+            "SELECT * FROM enrolments WHERE workspace_id = ?"
+                + " AND (CAST(? AS text) IS NULL OR status = ?)"
+                + " AND (CAST(? AS uuid) IS NULL OR campaign_id = ?)"
+                + " AND (CAST(? AS timestamptz) IS NULL OR (created_at, id) < (?, ?))"
+                + " ORDER BY created_at DESC, id DESC LIMIT ?")
+        .params(
+            workspaceId,
+            status == null ? null : status.name(),
+            status == null ? null : status.name(),
+            campaignId,
+            campaignId,
+            after,
+            after,
+            afterId,
+            limit)
+        .query(EnrolmentStore::map)
+        .list();
+  }
+
   @Transactional
   public void recordStatus(UUID id, EnrolmentStatus status, StopReason reason) {
     Instant now = clock.now();

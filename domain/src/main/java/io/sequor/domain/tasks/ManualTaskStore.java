@@ -111,17 +111,24 @@ public class ManualTaskStore {
         .optional();
   }
 
-  /** Tasks in a status and of a seat (null for any), soonest due first. */
-  /** The workspace's tasks: those of its enrolments. */
+  /**
+   * The workspace's tasks (those of its enrolments) in a status and of a seat (null for any),
+   * soonest due first (a task without a due time last), after the task {@code after} of the
+   * previous page (null for the first page).
+   */
   public List<ManualTask> list(
-      UUID workspaceId, ManualTask.Status status, String seatId, int limit) {
+      UUID workspaceId, ManualTask.Status status, String seatId, UUID after, int limit) {
     String wanted = status == null ? null : status.name();
     return jdbc.sql(
             "SELECT t.* FROM manual_tasks t JOIN enrolments e ON e.id = t.enrolment_id"
                 + " WHERE e.workspace_id = ? AND (CAST(? AS text) IS NULL OR t.status = ?)"
                 + " AND (CAST(? AS text) IS NULL OR t.seat_id = ?)"
-                + " ORDER BY t.due_at, t.created_at LIMIT ?")
-        .params(workspaceId, wanted, wanted, seatId, seatId, limit)
+                + " AND (CAST(? AS uuid) IS NULL"
+                + " OR (coalesce(t.due_at, 'infinity'), t.created_at, t.id) >"
+                + " (SELECT coalesce(a.due_at, 'infinity'), a.created_at, a.id"
+                + " FROM manual_tasks a WHERE a.id = ?))"
+                + " ORDER BY coalesce(t.due_at, 'infinity'), t.created_at, t.id LIMIT ?")
+        .params(workspaceId, wanted, wanted, seatId, seatId, after, after, limit)
         .query(ManualTaskStore::map)
         .list();
   }
