@@ -440,7 +440,10 @@ class CampaignLaunchTest extends EmbeddedRuntimeTest {
             null,
             null,
             null,
-            Map.of()));
+            Map.of(),
+            null,
+            null,
+            null));
   }
 
   private String twoEmails() {

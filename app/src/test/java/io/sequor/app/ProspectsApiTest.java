@@ -384,6 +384,18 @@ class ProspectsApiTest extends EmbeddedRuntimeTest {
     }
 
     @Test
+    void aCountryColumnSetsTheCountryThatPicksTheHolidaysAndABadOneIsNamed() {
+      String good = unique("country") + "@example.com";
+      String bad = unique("nowhere") + "@example.com";
+      Reply done = importCsv("", "email,Country\n" + good + ",fr\n" + bad + ",Atlantis\n");
+      assertThat(done.status()).as("%s", done.body()).isEqualTo(201);
+      assertThat(done.body().path("created").asInt()).isEqualTo(1);
+      assertThat(done.body().path("skipped").asInt()).isEqualTo(1);
+      assertThat(prospectByEmail(good).path("country").asString()).isEqualTo("FR");
+      assertThat(prospectByEmail(good).path("fields").has("country")).isFalse();
+    }
+
+    @Test
     void duplicatesAcrossBatchesAreCaughtByTheLinkedInUrlToo() {
       String slug = unique("dup");
       StringBuilder body = new StringBuilder("email,linkedin\n");

@@ -115,7 +115,7 @@ class SequencePreviews {
       prospect =
           request.prospectId() != null
               ? storedProspect(workspaceId, request.prospectId())
-              : prospects.unsaved(request.prospect());
+              : prospects.unsaved(workspaceId, request.prospect());
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);

@@ -35,7 +35,10 @@ class LostEnrolmentsTest extends EmbeddedRuntimeTest {
                 null,
                 null,
                 null,
-                Map.of("trigger", "a new role")));
+                Map.of("trigger", "a new role"),
+                null,
+                null,
+                null));
     var version = catalog.version(CanonicalPlay.ID, 1);
     var orphan =
         ((EnrolmentStore.Insert.Created)

@@ -9,6 +9,7 @@ import io.sequor.domain.errors.NotFoundException;
 import io.sequor.domain.sequences.SequenceCatalog;
 import io.sequor.domain.sequences.SequenceVersion;
 import io.sequor.domain.sequences.StepDefinition;
+import io.sequor.domain.workspaces.Tenancy;
 import io.sequor.workflows.enrolment.EnrolmentInput;
 import io.sequor.workflows.enrolment.EnrolmentStatus;
 import io.sequor.workflows.enrolment.EnrolmentWorkflow;
@@ -45,6 +46,7 @@ public class VersionMigrations {
   private final CampaignStore campaigns;
   private final ObjectProvider<WorkflowClient> temporal;
   private final SequorClock clock;
+  private final Tenancy tenancy;
 
   VersionMigrations(
       JdbcClient jdbc,
@@ -52,7 +54,9 @@ public class VersionMigrations {
       EnrolmentStore enrolments,
       CampaignStore campaigns,
       ObjectProvider<WorkflowClient> temporal,
-      SequorClock clock) {
+      SequorClock clock,
+      Tenancy tenancy) {
+    this.tenancy = tenancy;
     this.jdbc = jdbc;
     this.catalog = catalog;
     this.enrolments = enrolments;
@@ -147,7 +151,7 @@ public class VersionMigrations {
         Optional<EnrolmentRecord> found =
             id == null
                 ? Optional.empty()
-                : enrolments.find(id).filter(e -> inWorkspace(e, workspaceId));
+                : enrolments.find(id).filter(e -> tenancy.ownsEnrolment(workspaceId, e.id()));
         if (found.isEmpty()) {
           problems.add(new FieldProblem("enrolmentIds[" + i + "]", "no enrolment with id " + id));
         }
@@ -247,14 +251,6 @@ public class VersionMigrations {
             r.requestedBy(),
             Timestamp.from(r.requestedAt()))
         .update();
-  }
-
-  private boolean inWorkspace(EnrolmentRecord enrolment, UUID workspaceId) {
-    return workspaceId.equals(
-        jdbc.sql("SELECT workspace_id FROM enrolments WHERE id = ?")
-            .param(enrolment.id())
-            .query(UUID.class)
-            .single());
   }
 
   private static Record map(ResultSet rs, int row) throws SQLException {

@@ -27,6 +27,7 @@ public final class ImportColumns {
           "company",
           "title",
           "timezone",
+          "country",
           "openProfile",
           "segment",
           "checklist.icpMatch",
@@ -53,6 +54,7 @@ public final class ImportColumns {
     known("company", "company", "companyname", "organisation", "organization");
     known("title", "title", "jobtitle", "position");
     known("timezone", "timezone", "tz");
+    known("country", "country", "countrycode");
     known("openProfile", "openprofile");
     known("segment", "segment");
     known("checklist.icpMatch", "icpmatch", "icp");

@@ -427,7 +427,8 @@ public class ProspectImports {
         openProfile,
         fields.isEmpty() ? null : fields,
         segment,
-        checklist);
+        checklist,
+        standard.get("country"));
   }
 
   private static ProspectImport.Row skipped(Line line, String reason) {

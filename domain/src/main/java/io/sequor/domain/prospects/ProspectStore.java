@@ -344,13 +344,14 @@ public class ProspectStore {
 
   /**
    * The prospect the data describes, checked and normalised as {@link #upsert} would, but not
-   * stored: for a dry run. Its id is null.
+   * stored: for a dry run. Its id is null; its segment's checklist is the workspace's.
    */
-  public Prospect unsaved(ProspectData data) {
+  public Prospect unsaved(UUID workspaceId, ProspectData data) {
     List<FieldProblem> problems = problems("prospect", data);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
+    String segment = blank(data.segment()) ? null : data.segment().strip();
     return new Prospect(
         null,
         blank(data.email()) ? null : data.email().strip(),
@@ -363,6 +364,16 @@ public class ProspectStore {
         Boolean.TRUE.equals(data.openProfile()),
         false,
         data.fields() == null ? Map.of() : Map.copyOf(data.fields()),
+        segment,
+        data.checklist() == null ? Checklist.EMPTY : data.checklist().normalised(),
+        segment == null
+            ? Checklist.EMPTY
+            : jdbc.sql("SELECT checklist FROM segments WHERE workspace_id = ? AND name = ?")
+                .params(workspaceId, segment)
+                .query(String.class)
+                .optional()
+                .map(text -> json.readValue(text, Checklist.class))
+                .orElse(Checklist.EMPTY),
         Countries.normalise(data.country()));
   }
 

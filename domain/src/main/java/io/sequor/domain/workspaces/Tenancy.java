@@ -55,6 +55,10 @@ public class Tenancy {
     }
   }
 
+  public boolean ownsEnrolment(UUID workspaceId, UUID id) {
+    return owns("enrolments", workspaceId, id);
+  }
+
   public boolean ownsSeat(UUID workspaceId, String id) {
     return owns("seats", workspaceId, id);
   }

@@ -79,7 +79,10 @@ class EnrolmentEmailCheckTest {
             null,
             null,
             null,
-            Map.of()));
+            Map.of(),
+            null,
+            null,
+            null));
   }
 
   @Nested
@@ -139,6 +142,9 @@ class EnrolmentEmailCheckTest {
               new ProspectData(
                   "cy@fixed-company.test",
                   prospect.linkedinUrl(),
+                  null,
+                  null,
+                  null,
                   null,
                   null,
                   null,

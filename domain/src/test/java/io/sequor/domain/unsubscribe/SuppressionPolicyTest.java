@@ -6,6 +6,7 @@ import io.sequor.domain.config.SequorClock;
 import io.sequor.domain.config.TestProperties;
 import io.sequor.domain.config.TestStore;
 import io.sequor.domain.errors.FieldProblem;
+import io.sequor.domain.prospects.Checklist;
 import io.sequor.domain.prospects.Prospect;
 import io.sequor.domain.prospects.ProspectData;
 import io.sequor.domain.prospects.ProspectStore;
@@ -68,6 +69,9 @@ class SuppressionPolicyTest {
             null,
             null,
             null,
+            null,
+            null,
+            null,
             null));
   }
 
@@ -85,7 +89,11 @@ class SuppressionPolicyTest {
             null,
             false,
             false,
-            Map.of()),
+            Map.of(),
+            null,
+            Checklist.EMPTY,
+            Checklist.EMPTY,
+            null),
         "test");
   }
 
