@@ -128,6 +128,18 @@ public class StepExecutionStore {
                       EventLog.data("creditSpent", creditSpent, "outcomeUncertain", uncertain),
                       now,
                       "sent:" + key));
+    } else if (status == StepExecution.Status.FAILED) {
+      find(key)
+          .ifPresent(
+              failed ->
+                  events.append(
+                      EventType.STEP_FAILED,
+                      failed.enrolmentId(),
+                      failed.stepKey(),
+                      failed.channel().name(),
+                      null,
+                      now,
+                      "failed:" + key));
     }
   }
 

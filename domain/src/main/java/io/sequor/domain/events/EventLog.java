@@ -72,32 +72,39 @@ public class EventLog {
       String key) {
     UUID id = UUID.randomUUID();
     Instant now = clock.now();
+    Instant at = occurredAt == null ? now : occurredAt;
+    String step =
+        stepKey != null || !type.attributed() ? stepKey : attributedStep(enrolmentId, channel, at);
     Optional<UUID> workspace =
         jdbc.sql(
                 "INSERT INTO events (id, workspace_id, type, enrolment_id, campaign_id,"
-                    + " sequence_version_id, step_key, channel, seat_id, mailbox_id, occurred_at,"
-                    + " recorded_at, idempotency_key, data)"
-                    + " SELECT ?, e.workspace_id, ?, e.id, e.campaign_id, e.sequence_version_id,"
-                    + " ?, ?, e.seat_id,"
-                    + " e.mailbox_id, ?, ?, ?, jsonb_strip_nulls(jsonb_build_object("
+                    + " sequence_id, sequence_version_id, step_key, channel, seat_id, mailbox_id,"
+                    + " segment, variant, occurred_at, recorded_at, idempotency_key, data)"
+                    + " SELECT ?, e.workspace_id, ?, e.id, e.campaign_id, e.sequence_id,"
+                    + " e.sequence_version_id, ?, ?, e.seat_id, e.mailbox_id, p.segment, a.variant,"
+                    + " ?, ?, ?, jsonb_strip_nulls(jsonb_build_object("
                     + "'enrolmentId', e.id, 'prospectId', e.prospect_id, 'sequenceId',"
                     + " e.sequence_id, 'sequenceVersionId', e.sequence_version_id, 'campaignId',"
                     + " e.campaign_id, 'seatId',"
                     + " e.seat_id, 'mailboxId', e.mailbox_id, 'stepKey', CAST(? AS text),"
-                    + " 'channel', CAST(? AS text)) || CAST(? AS jsonb))"
-                    + " FROM enrolments e WHERE e.id = ?"
+                    + " 'channel', CAST(? AS text), 'variant', a.variant) || CAST(? AS jsonb))"
+                    + " FROM enrolments e JOIN prospects p ON p.id = e.prospect_id"
+                    + " LEFT JOIN step_variant_assignments a ON a.enrolment_id = e.id"
+                    + " AND a.step_key = CAST(? AS text)"
+                    + " WHERE e.id = ?"
                     + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING workspace_id")
             .params(
                 id,
                 type.wireName(),
-                stepKey,
+                step,
                 channel,
-                Timestamp.from(occurredAt == null ? now : occurredAt),
+                Timestamp.from(at),
                 Timestamp.from(now),
                 key,
-                stepKey,
+                step,
                 channel,
                 json.writeValueAsString(data == null ? Map.of() : data),
+                step,
                 enrolmentId)
             .query(UUID.class)
             .optional();
@@ -117,6 +124,24 @@ public class EventLog {
       afterCommit(subscriptions);
     }
     return Optional.of(id);
+  }
+
+  /**
+   * The step a response or meeting is attributed to: the last message delivered to the enrolment
+   * before it, preferring one on the response's own medium (an email reply answers an email). Null
+   * when nothing was delivered.
+   */
+  private String attributedStep(UUID enrolmentId, String channel, Instant at) {
+    String sameMedium =
+        channel == null ? "%" : channel.startsWith("LINKEDIN") ? "LINKEDIN%" : channel;
+    return jdbc.sql(
+            "SELECT step_key FROM events WHERE enrolment_id = ? AND type = ?"
+                + " ORDER BY (channel LIKE ?) DESC, (occurred_at <= ?) DESC, occurred_at DESC,"
+                + " seq DESC LIMIT 1")
+        .params(enrolmentId, EventType.STEP_SENT.wireName(), sameMedium, Timestamp.from(at))
+        .query(String.class)
+        .optional()
+        .orElse(null);
   }
 
   /** Event data from name, value pairs; null values are left out. */
