@@ -56,6 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
       "sequor.linkedin.sandbox-blocking-profiles=https://www.linkedin.com/in/blocks-inmail",
       "sequor.linkedin.provider.webhook-secret=embedded-test-webhook-secret",
       "sequor.inbound.webhook-secret=embedded-test-inbound-secret",
+      "sequor.inbound.calendar-webhook-secret=embedded-test-calendar-secret",
       "sequor.api.bootstrap-key=" + EmbeddedRuntimeTest.ADMIN_KEY,
       "sequor.inbound.poll-interval=PT2S",
       "sequor.enrolment.manual-task-missed=NEXT_WINDOW",

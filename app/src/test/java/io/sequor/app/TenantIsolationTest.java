@@ -51,7 +51,8 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
       String segment,
       String importId,
       String campaignId,
-      String webhookId) {
+      String webhookId,
+      String meetingId) {
 
     List<String> ids() {
       return List.of(
@@ -65,7 +66,8 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
           taskId,
           importId,
           campaignId,
-          webhookId);
+          webhookId,
+          meetingId);
     }
   }
 
@@ -179,6 +181,19 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
             "POST /api/campaigns/{id}/cancel",
             a -> one("POST", "/api/campaigns/" + a.campaignId() + "/cancel", null, 404)),
         // ---- outbound webhooks
+        // ---- meetings
+        row(
+            "POST /api/meetings",
+            a ->
+                List.of(
+                    new Call(
+                        "POST",
+                        "/api/meetings",
+                        Map.of("enrolmentId", a.enrolmentId()),
+                        400,
+                        "enrolmentId"))),
+        row("GET /api/meetings", a -> one("GET", "/api/meetings?limit=200", null, 200)),
+        row("GET /api/meetings/{id}", a -> one("GET", "/api/meetings/" + a.meetingId(), null, 404)),
         row("POST /api/webhooks", a -> one("POST", "/api/webhooks", webhook(), 201)),
         row("GET /api/webhooks", a -> one("GET", "/api/webhooks", null, 200)),
         row("GET /api/webhooks/{id}", a -> one("GET", "/api/webhooks/" + a.webhookId(), null, 404)),
@@ -420,7 +435,8 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
         row("POST /api/webhooks/linkedin", a -> one("POST", "/api/webhooks/linkedin", "{}", 401)),
         row(
             "POST /api/webhooks/inbound-email",
-            a -> one("POST", "/api/webhooks/inbound-email", "x", 401)));
+            a -> one("POST", "/api/webhooks/inbound-email", "x", 401)),
+        row("POST /api/webhooks/meetings", a -> one("POST", "/api/webhooks/meetings", "{}", 401)));
   }
 
   @Test
@@ -578,6 +594,15 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
             .asString();
     String webhookId =
         created(api.call(key, "POST", "/api/webhooks", webhook())).path("id").asString();
+    String meetingId =
+        created(
+                api.call(
+                    key,
+                    "POST",
+                    "/api/meetings",
+                    Map.of("enrolmentId", enrolmentId, "externalId", "cal-" + suffix)))
+            .path("id")
+            .asString();
     JsonNode keys = api.call(key, "GET", "/api/keys", null).body();
     return new Tenant(
         made.body().path("workspace").path("id").asString(),
@@ -595,7 +620,8 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
         segment,
         importId,
         campaignId,
-        webhookId);
+        webhookId,
+        meetingId);
   }
 
   private static Map<String, Object> campaign(String sequenceId, String prospectId, String seatId) {

@@ -71,6 +71,11 @@ public class CampaignCommands {
     return siblings.size();
   }
 
+  /** Stops one running enrolment for the reason given (or records it stopped when it is gone). */
+  public void stop(UUID enrolmentId, StopReason reason) {
+    tell(enrolmentId, EnrolmentCommand.STOP, reason);
+  }
+
   private void tell(UUID enrolmentId, EnrolmentCommand command, StopReason stopReason) {
     EnrolmentWorkflow workflow =
         temporal

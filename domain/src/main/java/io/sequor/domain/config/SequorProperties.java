@@ -185,13 +185,16 @@ public record SequorProperties(
    * @param batchSize the most messages one poll reads
    * @param webhookSecret HMAC key of the inbound-email webhook; the webhook refuses every call
    *     without one
+   * @param calendarWebhookSecret HMAC key of the calendar tool's meeting webhook; the webhook
+   *     refuses every call without one
    */
   public record Inbound(
       @NotNull @DefaultValue("PT30S") Duration pollInterval,
       @NotNull @DefaultValue("PT15M") Duration maxPollInterval,
       @DefaultValue("true") boolean idle,
       @Min(1) @DefaultValue("200") int batchSize,
-      String webhookSecret) {}
+      String webhookSecret,
+      String calendarWebhookSecret) {}
 
   /**
    * Campaign launches.

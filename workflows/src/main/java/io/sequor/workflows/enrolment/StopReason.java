@@ -15,5 +15,7 @@ public enum StopReason {
   /** Another person at the same company replied, in a campaign that stops the company on reply. */
   COMPANY_REPLIED,
   /** The enrolment's campaign was cancelled. */
-  CAMPAIGN_CANCELLED
+  CAMPAIGN_CANCELLED,
+  /** A meeting with the prospect was booked: the sequence has done its job. */
+  MEETING_BOOKED
 }
