@@ -52,7 +52,8 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
       String importId,
       String campaignId,
       String webhookId,
-      String meetingId) {
+      String meetingId,
+      String responseId) {
 
     List<String> ids() {
       return List.of(
@@ -67,7 +68,8 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
           importId,
           campaignId,
           webhookId,
-          meetingId);
+          meetingId,
+          responseId);
     }
   }
 
@@ -181,6 +183,30 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
             "POST /api/campaigns/{id}/cancel",
             a -> one("POST", "/api/campaigns/" + a.campaignId() + "/cancel", null, 404)),
         // ---- outbound webhooks
+        // ---- replies and what counts as positive (B's own definition)
+        row("GET /api/replies", a -> one("GET", "/api/replies?limit=200", null, 200)),
+        row(
+            "GET /api/replies/{id}",
+            a -> one("GET", "/api/replies/" + a.responseId(), null, 404)),
+        row(
+            "PUT /api/replies/{id}/classification",
+            a ->
+                one(
+                    "PUT",
+                    "/api/replies/" + a.responseId() + "/classification",
+                    Map.of("classification", "NEGATIVE"),
+                    404)),
+        row(
+            "GET /api/workspace/positive-replies",
+            a -> one("GET", "/api/workspace/positive-replies", null, 200)),
+        row(
+            "PUT /api/workspace/positive-replies",
+            a ->
+                one(
+                    "PUT",
+                    "/api/workspace/positive-replies",
+                    Map.of("signals", List.of("AGREES_TO_CALL")),
+                    200)),
         // ---- meetings
         row(
             "POST /api/meetings",
@@ -594,6 +620,27 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
             .asString();
     String webhookId =
         created(api.call(key, "POST", "/api/webhooks", webhook())).path("id").asString();
+    assertThat(
+            api.call(
+                    key,
+                    "POST",
+                    "/api/enrolments/" + enrolmentId + "/responses",
+                    Map.of("channel", "EMAIL", "kind", "REPLY", "text", "Happy to chat"))
+                .status())
+        .isEqualTo(202);
+    String responseId =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () ->
+                    api.call(key, "GET", "/api/replies?enrolmentId=" + enrolmentId, null)
+                        .body()
+                        .path("items")
+                        .valueStream()
+                        .map(r -> r.path("responseId").asString())
+                        .findFirst()
+                        .orElse(null),
+                id -> id != null);
     String meetingId =
         created(
                 api.call(
@@ -621,7 +668,8 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
         importId,
         campaignId,
         webhookId,
-        meetingId);
+        meetingId,
+        responseId);
   }
 
   private static Map<String, Object> campaign(String sequenceId, String prospectId, String seatId) {
@@ -658,6 +706,9 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
             "/api/prospect-imports/" + a.importId(),
             "/api/campaigns/" + a.campaignId(),
             "/api/webhooks/" + a.webhookId(),
+            "/api/replies/" + a.responseId(),
+            "/api/workspace/positive-replies",
+            "/api/meetings/" + a.meetingId(),
             "/api/campaigns?limit=500",
             "/api/webhooks",
             "/api/keys",

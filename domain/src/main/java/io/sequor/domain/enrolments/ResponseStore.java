@@ -1,5 +1,6 @@
 package io.sequor.domain.enrolments;
 
+import io.sequor.domain.classifications.ReplyClassifications;
 import io.sequor.domain.events.EventLog;
 import io.sequor.domain.events.EventType;
 import io.sequor.workflows.enrolment.ResponseKind;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,10 +22,12 @@ public class ResponseStore {
 
   private final JdbcClient jdbc;
   private final EventLog events;
+  private final ReplyClassifications classifications;
 
-  ResponseStore(JdbcClient jdbc, EventLog events) {
+  ResponseStore(JdbcClient jdbc, EventLog events, ReplyClassifications classifications) {
     this.jdbc = jdbc;
     this.events = events;
+    this.classifications = classifications;
   }
 
   @Transactional
@@ -58,7 +62,8 @@ public class ResponseStore {
           case INVITATION_ACCEPTED -> null;
         };
     if (type != null) {
-      events.append(
+      Optional<UUID> event =
+          events.append(
           type,
           enrolmentId,
           null,
@@ -68,6 +73,9 @@ public class ResponseStore {
           type == EventType.PROSPECT_UNSUBSCRIBED
               ? "unsubscribed:" + enrolmentId
               : "response:" + id);
+      if (type == EventType.RESPONSE_REPLIED && event.isPresent()) {
+        classifications.classify(id, event.get(), enrolmentId, kind, body);
+      }
     }
     return new ResponseRecord(id, enrolmentId, channel, kind, occurredAt, returnAt, body, now);
   }
