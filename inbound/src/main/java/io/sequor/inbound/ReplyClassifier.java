@@ -76,6 +76,9 @@ public final class ReplyClassifier {
   private static final int MAX_TEXT = 100_000;
   private static final int MAX_FRESH_TEXT = 20_000;
 
+  /** A bare yes ("Sure", "Ja, gerne") counts only in a reply this short. */
+  private static final int AGREE_WORD_MAX_WORDS = 3;
+
   /** How many words next to a routing phrase may name the owner. */
   private static final int TARGET_WORDS = 6;
 
@@ -203,6 +206,9 @@ public final class ReplyClassifier {
       find(found, STOP, "unsubscribe-word", folded);
     }
     find(found, ROUTES_TO_OWNER, NAMED_BEFORE, folded);
+    if (Fold.wordCount(folded) <= AGREE_WORD_MAX_WORDS) {
+      find(found, AGREES_TO_CALL, "reply-agrees-word", folded);
+    }
 
     List<Found> all = List.copyOf(found);
     found.removeIf(f -> all.stream().anyMatch(f::inside));

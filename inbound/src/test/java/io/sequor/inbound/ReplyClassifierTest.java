@@ -105,6 +105,21 @@ class ReplyClassifierTest {
     }
 
     @Test
+    void aBareYesAgreesButNotSureDoesNot() {
+      assertThat(classify("Sure!\n" + QUOTED_EN).signal()).isEqualTo(AGREES_TO_CALL);
+      assertThat(classify("Ja, gerne.").signal()).isEqualTo(AGREES_TO_CALL);
+      assertThat(classify("Not sure.\n" + QUOTED_EN).signal()).isEqualTo(NONE);
+    }
+
+    @Test
+    void proposingATimeIsAYesThoughItEndsInAQuestionMark() {
+      ReplyVerdict v = classify("Can we do Tuesday at 3pm?\n" + QUOTED_EN);
+
+      assertThat(v.signal()).isEqualTo(AGREES_TO_CALL);
+      assertThat(v.classification()).isEqualTo(ReplyClass.POSITIVE);
+    }
+
+    @Test
     void aCallLinkInTheSignatureIsNotAnAgreement() {
       ReplyVerdict v =
           classify(
@@ -243,6 +258,14 @@ class ReplyClassifierTest {
                   + QUOTED_EN);
 
       assertThat(v.signal()).isEqualTo(ROUTES_TO_OWNER);
+    }
+
+    @Test
+    void someoneWhoLeftNamingTheirSuccessorRoutes() {
+      ReplyVerdict v = classify("I no longer work at Acme. Try Ben Ortiz instead.\n" + QUOTED_EN);
+
+      assertThat(v.signal()).isEqualTo(ROUTES_TO_OWNER);
+      assertThat(v.classification()).isEqualTo(ReplyClass.POSITIVE);
     }
 
     @Test
