@@ -19,14 +19,35 @@ final class Fold {
   private Fold() {}
 
   static String fold(String text) {
+    return fold(text, true);
+  }
+
+  /**
+   * As {@link #fold} but keeping capitals, so that a name can be told from a word. Where lower
+   * casing keeps the length (all the Latin scripts we read), a character of the one is at the same
+   * index as in the other.
+   */
+  static String foldKeepingCase(String text) {
+    return fold(text, false);
+  }
+
+  private static String fold(String text, boolean lowerCase) {
     if (text == null || text.isEmpty()) {
       return "";
     }
     String s = Normalizer.normalize(text, Normalizer.Form.NFKD);
     s = MARKS.matcher(s).replaceAll("");
+    if (lowerCase) {
+      s = s.toLowerCase(Locale.ROOT);
+    } else {
+      s =
+          s.replace("\u1E9E", "SS")
+              .replace("\u00C6", "AE")
+              .replace("\u0152", "OE")
+              .replace("\u00D8", "O");
+    }
     s =
-        s.toLowerCase(Locale.ROOT)
-            .replace("\u00DF", "ss")
+        s.replace("\u00DF", "ss")
             .replace("\u00E6", "ae")
             .replace("\u0153", "oe")
             .replace("\u00F8", "o")

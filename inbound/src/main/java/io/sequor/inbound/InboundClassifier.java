@@ -276,38 +276,19 @@ public final class InboundClassifier {
       return Optional.empty();
     }
     for (PhraseBook.Hit hit : book.find("unsubscribe", fresh)) {
-      if (!negated(fresh, hit)) {
+      if (!Negation.cancels(book, fresh, hit)) {
         return Optional.of(
             Classification.of(Kind.UNSUBSCRIBE, "unsubscribe phrase (" + hit.language() + ")"));
       }
     }
     if (words <= BARE_WORD_MAX_WORDS) {
       for (PhraseBook.Hit hit : book.find("unsubscribe-word", fresh)) {
-        if (!negated(fresh, hit)) {
+        if (!Negation.cancels(book, fresh, hit)) {
           return Optional.of(
               Classification.of(Kind.UNSUBSCRIBE, "unsubscribe word (" + hit.language() + ")"));
         }
       }
     }
     return Optional.empty();
-  }
-
-  /** "please don't remove me": a negation in the same clause, just before the phrase. */
-  private boolean negated(String folded, PhraseBook.Hit hit) {
-    String before = folded.substring(Math.max(0, hit.start() - 40), hit.start());
-    String[] clause = before.substring(lastClauseBreak(before) + 1).strip().split("\\s+");
-    String words =
-        String.join(" ", List.of(clause).subList(Math.max(0, clause.length - 3), clause.length));
-    return book.find("negation", words).stream()
-        .anyMatch(negation -> negation.language().equals(hit.language()));
-  }
-
-  private static int lastClauseBreak(String text) {
-    for (int i = text.length() - 1; i >= 0; i--) {
-      if (",.;:!?\n".indexOf(text.charAt(i)) >= 0) {
-        return i;
-      }
-    }
-    return -1;
   }
 }
