@@ -52,13 +52,11 @@ class ReplyClassificationTest extends EmbeddedRuntimeTest {
     assertThat(changed.body().path("ruleClass").asString()).isEqualTo("POSITIVE");
     assertThat(changed.body().path("overridden").asBoolean()).isTrue();
     assertThat(changed.body().path("changes")).hasSize(1);
-    assertThat(changed.body().path("changes").get(0).path("from").asString())
-        .isEqualTo("POSITIVE");
+    assertThat(changed.body().path("changes").get(0).path("from").asString()).isEqualTo("POSITIVE");
     assertThat(changed.body().path("changes").get(0).path("note").asString())
         .isEqualTo("a polite brush-off");
 
-    assertThat(
-            get("/api/replies?overridden=true&enrolmentId=" + id).body().path("items").size())
+    assertThat(get("/api/replies?overridden=true&enrolmentId=" + id).body().path("items").size())
         .isEqualTo(1);
     assertThat(
             get("/api/replies?classification=POSITIVE&enrolmentId=" + id)

@@ -185,9 +185,7 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
         // ---- outbound webhooks
         // ---- replies and what counts as positive (B's own definition)
         row("GET /api/replies", a -> one("GET", "/api/replies?limit=200", null, 200)),
-        row(
-            "GET /api/replies/{id}",
-            a -> one("GET", "/api/replies/" + a.responseId(), null, 404)),
+        row("GET /api/replies/{id}", a -> one("GET", "/api/replies/" + a.responseId(), null, 404)),
         row(
             "PUT /api/replies/{id}/classification",
             a ->

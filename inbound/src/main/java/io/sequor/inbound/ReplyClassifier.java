@@ -177,7 +177,7 @@ public final class ReplyClassifier {
     return checked;
   }
 
-  static ReplyClass classOf(ReplySignal signal, Set<ReplySignal> positive) {
+  public static ReplyClass classOf(ReplySignal signal, Set<ReplySignal> positive) {
     if (positive.contains(signal)) {
       return ReplyClass.POSITIVE;
     }

@@ -81,7 +81,8 @@ class RepliesController {
                   @Content(
                       examples =
                           @ExampleObject(
-                              value = "{\"items\": [" + REPLY_EXAMPLE + "], \"nextCursor\": null}"))))
+                              value =
+                                  "{\"items\": [" + REPLY_EXAMPLE + "], \"nextCursor\": null}"))))
   Page<ClassifiedReply> list(
       Caller caller,
       @RequestParam(required = false) String classification,
@@ -107,8 +108,7 @@ class RepliesController {
     List<ClassifiedReply> items = found.stream().limit(size).toList();
     ClassifiedReply last = items.isEmpty() ? null : items.get(items.size() - 1);
     return new Page<>(
-        items,
-        found.size() > size ? Cursors.position(last.occurredAt(), last.responseId()) : null);
+        items, found.size() > size ? Cursors.position(last.occurredAt(), last.responseId()) : null);
   }
 
   @GetMapping("/api/replies/{id}")

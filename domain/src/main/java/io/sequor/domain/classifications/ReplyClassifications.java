@@ -184,8 +184,7 @@ public class ReplyClassifications {
             .optional()
             .orElseThrow(() -> new NotFoundException("reply", responseId));
     List<ClassifiedReply.Change> changes =
-        jdbc.sql(
-                "SELECT * FROM reply_classification_changes WHERE response_id = ? ORDER BY id")
+        jdbc.sql("SELECT * FROM reply_classification_changes WHERE response_id = ? ORDER BY id")
             .param(responseId)
             .query(
                 (rs, row) ->
@@ -215,7 +214,9 @@ public class ReplyClassifications {
     }
     if (filter.overridden() != null) {
       sql.append(
-          filter.overridden() ? " AND c.override_class IS NOT NULL" : " AND c.override_class IS NULL");
+          filter.overridden()
+              ? " AND c.override_class IS NOT NULL"
+              : " AND c.override_class IS NULL");
     }
     if (filter.campaignId() != null) {
       sql.append(" AND e.campaign_id = ?");

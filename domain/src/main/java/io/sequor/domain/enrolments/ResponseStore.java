@@ -64,15 +64,15 @@ public class ResponseStore {
     if (type != null) {
       Optional<UUID> event =
           events.append(
-          type,
-          enrolmentId,
-          null,
-          channel.name(),
-          EventLog.data("responseId", id, "kind", kind, "returnAt", returnAt),
-          occurredAt,
-          type == EventType.PROSPECT_UNSUBSCRIBED
-              ? "unsubscribed:" + enrolmentId
-              : "response:" + id);
+              type,
+              enrolmentId,
+              null,
+              channel.name(),
+              EventLog.data("responseId", id, "kind", kind, "returnAt", returnAt),
+              occurredAt,
+              type == EventType.PROSPECT_UNSUBSCRIBED
+                  ? "unsubscribed:" + enrolmentId
+                  : "response:" + id);
       if (type == EventType.RESPONSE_REPLIED && event.isPresent()) {
         classifications.classify(id, event.get(), enrolmentId, kind, body);
       }
