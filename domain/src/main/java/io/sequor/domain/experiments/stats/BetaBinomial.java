@@ -102,10 +102,11 @@ public final class BetaBinomial {
     double yLow = y.inverseCumulativeProbability(TAIL);
     double yHigh = y.inverseCumulativeProbability(1.0 - TAIL);
 
-    double yCertain = Math.min(Math.max(yHigh - d, xLow), xHigh);
-    double yPossible = Math.min(Math.max(yLow - d, xLow), xHigh);
-    double certainPart = 1.0 - x.cumulativeProbability(yCertain);
-    if (yCertain <= yPossible) {
+    // From certainFrom on, x + d is above Y's range (F_Y = 1); below possibleFrom, below it (0).
+    double certainFrom = Math.min(Math.max(yHigh - d, xLow), xHigh);
+    double possibleFrom = Math.min(Math.max(yLow - d, xLow), xHigh);
+    double certainPart = 1.0 - x.cumulativeProbability(certainFrom);
+    if (certainFrom <= possibleFrom) {
       return certainPart;
     }
     UnivariateIntegrator integrator =
@@ -114,8 +115,8 @@ public final class BetaBinomial {
         integrator.integrate(
             MAX_EVALUATIONS,
             t -> x.density(t) * y.cumulativeProbability(t + d),
-            yPossible,
-            yCertain);
+            possibleFrom,
+            certainFrom);
     return certainPart + integratedPart;
   }
 

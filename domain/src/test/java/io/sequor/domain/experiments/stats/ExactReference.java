@@ -3,6 +3,7 @@ package io.sequor.domain.experiments.stats;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
+import java.util.Arrays;
 
 /**
  * Reference values computed without Hipparchus and without numerical integration: exact integer
@@ -130,7 +131,7 @@ final class ExactReference {
   private static BigDecimal[] betaCdf(int a, int b) {
     int n = a + b - 1;
     BigInteger[] coefficients = new BigInteger[n + 1];
-    java.util.Arrays.fill(coefficients, BigInteger.ZERO);
+    Arrays.fill(coefficients, BigInteger.ZERO);
     for (int j = a; j <= n; j++) {
       BigInteger outer = binomial(n, j);
       for (int k = 0; k <= n - j; k++) {
@@ -190,7 +191,7 @@ final class ExactReference {
 
   private static BigDecimal[] zeros(int length) {
     BigDecimal[] result = new BigDecimal[length];
-    java.util.Arrays.fill(result, BigDecimal.ZERO);
+    Arrays.fill(result, BigDecimal.ZERO);
     return result;
   }
 }
