@@ -57,6 +57,33 @@ class OpenApiTest extends EmbeddedRuntimeTest {
         .isEmpty();
   }
 
+  /** Operations that create something answer 201; the description must say so, not 200. */
+  @Test
+  void everyCreateIsDocumentedAs201() {
+    JsonNode paths = get("/v3/api-docs").body().path("paths");
+    List<String> wrong = new ArrayList<>();
+    for (String path :
+        List.of(
+            "/api/seats",
+            "/api/seats/{id}/purchases",
+            "/api/enrolments",
+            "/api/mailboxes",
+            "/api/webhooks",
+            "/api/campaigns",
+            "/api/sequences",
+            "/api/sequences/{id}/versions",
+            "/api/keys",
+            "/api/workspaces",
+            "/api/meetings",
+            "/api/prospect-imports")) {
+      JsonNode responses = paths.path(path).path("post").path("responses");
+      if (!responses.has("201") || responses.has("200")) {
+        wrong.add("POST " + path + " documents " + responses.propertyNames());
+      }
+    }
+    assertThat(wrong).as("creates not documented as 201").isEmpty();
+  }
+
   /**
    * The JSON media type of a body: application/json or a +json type, or the "any" type springdoc
    * gives a response whose controller declares none (the API answers it as JSON) unless it is a

@@ -44,6 +44,7 @@ class EnrolmentsController {
   }
 
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
   @Operation(
       summary = "Enrol a prospect",
       description =

@@ -27,6 +27,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -225,6 +227,7 @@ class SeatsController {
       int spent, int refunded, int inRefundWindow, int net, java.math.BigDecimal netCost) {}
 
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Create a seat on a plan; its first monthly grant arrives at once")
   ResponseEntity<SeatView> create(@RequestBody CreateSeat request, Caller caller) {
     List<FieldProblem> problems = new ArrayList<>();

@@ -15,12 +15,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -39,6 +41,7 @@ class SequencesController {
   }
 
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Create a sequence with its first version; warnings flag weak copy")
   ResponseEntity<VersionView> create(@RequestBody CreateSequence request, Caller caller) {
     SequenceCatalog.Saved saved =
@@ -84,6 +87,7 @@ class SequencesController {
   }
 
   @PostMapping("/{id}/versions")
+  @ResponseStatus(HttpStatus.CREATED)
   @Operation(
       summary = "Add a version",
       description =

@@ -13,11 +13,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -58,6 +60,7 @@ class WorkspacesController {
   record CreatedWorkspace(WorkspaceView workspace, IssuedKey adminKey) {}
 
   @PostMapping("/api/workspaces")
+  @ResponseStatus(HttpStatus.CREATED)
   @OperatorOnly
   @Operation(
       summary = "Make a workspace and its first ADMIN key (shown once)",
