@@ -223,6 +223,8 @@ public record SequorProperties(
    * @param maxAttempts attempts per event before the subscription is disabled; 0 for no limit
    * @param giveUpAfter time after an event's first attempt when the subscription is disabled
    * @param allowHttp accept plain-http URLs for any host, not only localhost (for private networks)
+   * @param allowPrivateAddresses deliver to hosts that resolve to loopback, private or link-local
+   *     addresses (off by default: a subscription URL must not reach inside the network)
    */
   public record Webhooks(
       @NotNull @DefaultValue("PT10S") Duration initialInterval,
@@ -233,7 +235,8 @@ public record SequorProperties(
       @NotNull @DefaultValue("PT10S") Duration requestTimeout,
       @NotNull @DefaultValue("PT1M") Duration pollInterval,
       @Min(1) @DefaultValue("100") int batchSize,
-      @DefaultValue("false") boolean allowHttp) {
+      @DefaultValue("false") boolean allowHttp,
+      @DefaultValue("false") boolean allowPrivateAddresses) {
 
     /** The part a delivery workflow snapshots. */
     public WebhookSettings settings() {

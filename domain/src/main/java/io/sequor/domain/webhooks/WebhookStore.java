@@ -47,6 +47,7 @@ public class WebhookStore {
   private final EventLog events;
   private final SequorClock clock;
   private final boolean allowHttp;
+  private final boolean allowPrivateAddresses;
   private final SecureRandom random = new SecureRandom();
 
   WebhookStore(
@@ -60,6 +61,7 @@ public class WebhookStore {
     this.events = events;
     this.clock = clock;
     this.allowHttp = properties.webhooks().allowHttp();
+    this.allowPrivateAddresses = properties.webhooks().allowPrivateAddresses();
   }
 
   /** A new subscription and its signing secret, which is shown this once. */
@@ -391,6 +393,10 @@ public class WebhookStore {
       }
     } else if (!scheme.equals("https")) {
       problems.add(new FieldProblem("url", "must be an https URL"));
+    }
+    if (problems.isEmpty() && host != null && !allowPrivateAddresses) {
+      ReceiverAddresses.forbidden(host)
+          .ifPresent(reason -> problems.add(new FieldProblem("url", "is refused: " + reason)));
     }
     return trimmed;
   }

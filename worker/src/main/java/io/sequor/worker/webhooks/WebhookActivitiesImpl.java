@@ -4,6 +4,7 @@ import io.sequor.domain.config.SequorClock;
 import io.sequor.domain.config.SequorProperties;
 import io.sequor.domain.events.Event;
 import io.sequor.domain.webhooks.Delivery;
+import io.sequor.domain.webhooks.ReceiverAddresses;
 import io.sequor.domain.webhooks.Subscription;
 import io.sequor.domain.webhooks.WebhookSignature;
 import io.sequor.domain.webhooks.WebhookStore;
@@ -89,10 +90,17 @@ class WebhookActivitiesImpl implements WebhookActivities {
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
     Integer status = null;
-    String error;
+    String error =
+        settings.allowPrivateAddresses()
+            ? null
+            : ReceiverAddresses.forbidden(request.uri().getHost())
+                .map(reason -> "not sent: " + reason)
+                .orElse(null);
     try {
-      status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-      error = status / 100 == 2 ? null : "HTTP " + status;
+      if (error == null) {
+        status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        error = status / 100 == 2 ? null : "HTTP " + status;
+      }
     } catch (HttpTimeoutException e) {
       error = "timed out after " + settings.requestTimeout();
     } catch (ConnectException e) {
