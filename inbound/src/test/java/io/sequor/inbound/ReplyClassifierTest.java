@@ -124,7 +124,7 @@ class ReplyClassifierTest {
       ReplyVerdict v =
           classify(
               """
-              Thanks, we'll pass.
+              Thanks for reaching out. Not right now, we're mid-migration.
 
               Thanks,
               Tom
@@ -132,8 +132,8 @@ class ReplyClassifierTest {
               """
                   + QUOTED_EN);
 
-      assertThat(v.signal()).isEqualTo(NOT_INTERESTED);
-      assertThat(v.classification()).isEqualTo(ReplyClass.NEGATIVE);
+      assertThat(v.signal()).isEqualTo(INTERESTED_LATER);
+      assertThat(v.classification()).isEqualTo(ReplyClass.NEUTRAL);
     }
   }
 
