@@ -14,12 +14,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads what a human reply does ({@link ReplySignal}) and how it counts for a workspace ({@link
@@ -119,11 +119,12 @@ public final class ReplyClassifier {
   }
 
   private static Set<String> texts(PhraseBook book, String section) {
-    Set<String> texts = new HashSet<>();
-    book.phrases(section).forEach(p -> texts.add(p.text()));
-    return Set.copyOf(texts);
+    return book.phrases(section).stream()
+        .map(PhraseBook.Phrase::text)
+        .collect(Collectors.toUnmodifiableSet());
   }
 
+  /** The classifier over the bundled phrase lists. */
   public static ReplyClassifier standard() {
     return STANDARD;
   }
