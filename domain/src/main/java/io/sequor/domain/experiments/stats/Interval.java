@@ -1,0 +1,4 @@
+package io.sequor.domain.experiments.stats;
+
+/** TEMPORARY stand-in. */
+public record Interval(double lower, double upper) {}
