@@ -119,6 +119,34 @@ class ExperimentTest extends EmbeddedRuntimeTest {
         .isEqualTo(
             "variant B differs from A in subject and cta; the experiment varies cta only: change"
                 + " one thing at a time");
+
+    Reply preview =
+        post(
+            "/api/sequences/" + saved.body().path("sequenceId").asString() + "/preview",
+            Map.of("prospect", prospect("preview")));
+    assertThat(preview.status()).as("%s", preview.body()).isEqualTo(200);
+    JsonNode b = preview.body().path("steps").get(0).path("variants").get(0);
+    assertThat(b.path("key").asString()).isEqualTo("B");
+    assertThat(b.path("subject").asString()).isEqualTo("Quick question, Ada");
+    assertThat(b.path("body").asString()).endsWith("Shall I send it?");
+  }
+
+  @Test
+  void aProspectWhoCannotFillVariantBIsRefusedAtEnrolment() {
+    String sequenceId =
+        post(
+                "/api/sequences",
+                sequence(Map.of("key", "B", "subject", "{{tool}} at {{company}}"), "SUBJECT"))
+            .body()
+            .path("sequenceId")
+            .asString();
+
+    Reply refused =
+        post("/api/enrolments", Map.of("sequenceId", sequenceId, "prospect", prospect("no-tool")));
+
+    assertThat(refused.status()).as("%s", refused.body()).isEqualTo(400);
+    assertThat(refused.body().path("errors").get(0).path("reason").asString())
+        .contains("{{tool}}", "variant B");
   }
 
   @Test
