@@ -1,4 +1,0 @@
-package io.sequor.domain.experiments.stats;
-
-/** TEMPORARY stand-in. */
-public record Interval(double lower, double upper) {}
