@@ -124,20 +124,46 @@ class ExperimentsTest {
   }
 
   /** The step goes out with the enrolment's variant, and the prospect replies or not. */
-  private void send(SequenceVersion version, UUID enrolment, boolean replies) {
+  private UUID send(SequenceVersion version, UUID enrolment, boolean replies) {
     assign(version, enrolment);
     events.append(
         EventType.STEP_SENT, enrolment, "day-0", "EMAIL", Map.of(), NOW, "sent-" + enrolment);
-    if (replies) {
-      events.append(
-          EventType.RESPONSE_REPLIED,
-          enrolment,
-          null,
-          "EMAIL",
-          Map.of(),
-          NOW.plus(Duration.ofHours(5)),
-          "reply-" + enrolment);
+    if (!replies) {
+      return null;
     }
+    return events
+        .append(
+            EventType.RESPONSE_REPLIED,
+            enrolment,
+            null,
+            "EMAIL",
+            Map.of(),
+            NOW.plus(Duration.ofHours(5)),
+            "reply-" + enrolment)
+        .orElseThrow();
+  }
+
+  /** The reply's classification: what the rules found, and a person's override, if any. */
+  private void classify(UUID enrolment, UUID event, String ruleClass, String overrideClass) {
+    UUID response = UUID.randomUUID();
+    jdbc.sql(
+            "INSERT INTO responses (id, enrolment_id, channel, kind, occurred_at, recorded_at)"
+                + " VALUES (?, ?, 'EMAIL', 'REPLY', ?, ?)")
+        .params(response, enrolment, Timestamp.from(NOW), Timestamp.from(NOW))
+        .update();
+    jdbc.sql(
+            "INSERT INTO reply_classifications (response_id, event_id, workspace_id, enrolment_id,"
+                + " signal, rule_class, override_class, classified_at)"
+                + " VALUES (?, ?, ?, ?, 'TEST', ?, ?, ?)")
+        .params(
+            response,
+            event,
+            Workspaces.DEFAULT,
+            enrolment,
+            ruleClass,
+            overrideClass,
+            Timestamp.from(NOW))
+        .update();
   }
 
   private static Map<String, Long> tally(List<String> variants) {
@@ -241,6 +267,117 @@ class ExperimentsTest {
             org.assertj.core.groups.Tuple.tuple("B", "REPLY"),
             org.assertj.core.groups.Tuple.tuple("B", "POSITIVE"));
     assertThat(report.comparisons().get(0).probabilityBeatsControl()).isGreaterThan(0.95);
+  }
+
+  /**
+   * Done-when 3: 3 replies in 40 sends against 8 in 40. The references are computed here from
+   * closed forms, not by the statistics code: P(p_B &gt; p_A) for Beta(9, 33) against Beta(4, 38)
+   * is the finite sum of Beta functions (all parameters are integers), 0.9421667...; Fisher's
+   * two-sided p is the sum of the hypergeometric probabilities no larger than the observed one's,
+   * 0.1926608...
+   */
+  @Test
+  void theReportOnThreeOfFortyAgainstEightOfFortyMatchesTheClosedForms() {
+    SequenceVersion version =
+        save(step(new ExperimentSpec(Varies.SUBJECT, null, null, null), subject("B")));
+    int repliesA = 0;
+    int repliesB = 0;
+    for (int i = 0; i < 80; i++) {
+      UUID enrolment = enrol(version);
+      boolean b = assign(version, enrolment).equals("B");
+      boolean replies = b ? repliesB++ < 8 : repliesA++ < 3;
+      UUID reply = send(version, enrolment, replies);
+      // Positive in force: A's first reply is overridden away, B's fourth is overridden in.
+      if (reply != null && !b && repliesA == 1) {
+        classify(enrolment, reply, "POSITIVE", "NEGATIVE");
+      } else if (reply != null && !b && repliesA == 2) {
+        classify(enrolment, reply, "POSITIVE", null);
+      } else if (reply != null && b && repliesB <= 3) {
+        classify(enrolment, reply, "POSITIVE", null);
+      } else if (reply != null && b && repliesB == 4) {
+        classify(enrolment, reply, "NEUTRAL", "POSITIVE");
+      }
+    }
+
+    ExperimentReport report =
+        experiments.report(
+            Workspaces.DEFAULT, store.find(version.id(), "day-0").orElseThrow().id());
+
+    assertThat(report.arms())
+        .extracting(
+            ExperimentReport.ArmResult::variant,
+            ExperimentReport.ArmResult::sends,
+            ExperimentReport.ArmResult::replies,
+            ExperimentReport.ArmResult::positiveReplies)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("A", 40L, 3L, 1L),
+            org.assertj.core.groups.Tuple.tuple("B", 40L, 8L, 4L));
+    ExperimentReport.Comparison reply = report.comparisons().get(0);
+    assertThat(reply.metric()).isEqualTo("REPLY");
+    assertThat(reply.probabilityBeatsControl())
+        .isCloseTo(probabilityBeats(9, 33, 4, 38), org.assertj.core.data.Offset.offset(0.0005));
+    assertThat(reply.probabilityBeatsControl())
+        .isCloseTo(0.942, org.assertj.core.data.Offset.offset(0.0005));
+    assertThat(reply.fisherP())
+        .isCloseTo(fisherTwoSided(80, 11, 40, 3), org.assertj.core.data.Offset.offset(0.0005));
+    assertThat(reply.fisherP()).isCloseTo(0.193, org.assertj.core.data.Offset.offset(0.0005));
+    assertThat(reply.differenceLower()).isLessThan(0.0);
+    assertThat(reply.differenceUpper()).isGreaterThan(0.125);
+    assertThat(reply.sentence())
+        .isEqualTo(
+            "B beats A on reply rate with 94% probability after 40 and 40 sends; keep testing");
+    assertThat(report.comparisons().get(1).metric()).isEqualTo("POSITIVE");
+    assertThat(report.experiment().status()).isEqualTo(Experiment.Status.RUNNING);
+  }
+
+  /** P(X &gt; Y) for X ~ Beta(a, b), Y ~ Beta(c, d), integer parameters (Evan Miller's sum). */
+  private static double probabilityBeats(int a, int b, int c, int d) {
+    java.math.MathContext mc = new java.math.MathContext(60);
+    java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+    for (int i = 0; i < a; i++) {
+      java.math.BigDecimal term =
+          beta(c + i, d + b, mc)
+              .divide(
+                  java.math.BigDecimal.valueOf(b + i)
+                      .multiply(beta(1 + i, b, mc), mc)
+                      .multiply(beta(c, d, mc), mc),
+                  mc);
+      sum = sum.add(term, mc);
+    }
+    return sum.doubleValue();
+  }
+
+  private static java.math.BigDecimal beta(int a, int b, java.math.MathContext mc) {
+    return new java.math.BigDecimal(factorial(a - 1).multiply(factorial(b - 1)))
+        .divide(new java.math.BigDecimal(factorial(a + b - 1)), mc);
+  }
+
+  private static java.math.BigInteger factorial(int n) {
+    java.math.BigInteger f = java.math.BigInteger.ONE;
+    for (int k = 2; k <= n; k++) {
+      f = f.multiply(java.math.BigInteger.valueOf(k));
+    }
+    return f;
+  }
+
+  private static java.math.BigInteger choose(int n, int k) {
+    return factorial(n).divide(factorial(k).multiply(factorial(n - k)));
+  }
+
+  /** Fisher's two-sided p with N sends, K successes, n sends in the first arm, x its successes. */
+  private static double fisherTwoSided(int total, int successes, int first, int observed) {
+    java.math.BigInteger observedWays =
+        choose(successes, observed).multiply(choose(total - successes, first - observed));
+    java.math.BigInteger ways = java.math.BigInteger.ZERO;
+    for (int x = 0; x <= Math.min(successes, first); x++) {
+      java.math.BigInteger w = choose(successes, x).multiply(choose(total - successes, first - x));
+      if (w.compareTo(observedWays) <= 0) {
+        ways = ways.add(w);
+      }
+    }
+    return new java.math.BigDecimal(ways)
+        .divide(new java.math.BigDecimal(choose(total, first)), new java.math.MathContext(30))
+        .doubleValue();
   }
 
   @Test
