@@ -11,7 +11,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -166,8 +168,8 @@ public class ExperimentStore {
   }
 
   /** How many enrolments were given each variant. */
-  public java.util.Map<String, Long> assignedCounts(UUID experimentId) {
-    java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+  public Map<String, Long> assignedCounts(UUID experimentId) {
+    Map<String, Long> counts = new LinkedHashMap<>();
     jdbc.sql(
             "SELECT variant, count(*) AS n FROM step_variant_assignments WHERE experiment_id = ?"
                 + " GROUP BY variant")

@@ -13,6 +13,7 @@ import io.sequor.domain.sequences.StepDefinition;
 import io.sequor.domain.sequences.Variant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -177,7 +178,7 @@ public class Experiments {
             rs -> {
               positive.put(rs.getString("variant"), rs.getLong("n"));
             });
-    Map<String, Counts> counts = new java.util.LinkedHashMap<>();
+    Map<String, Counts> counts = new LinkedHashMap<>();
     for (String key : experiment.variants()) {
       long n = sends.getOrDefault(key, 0L);
       counts.put(

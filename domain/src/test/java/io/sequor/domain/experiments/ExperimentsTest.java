@@ -2,6 +2,8 @@ package io.sequor.domain.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.data.Offset.offset;
 
 import io.sequor.domain.config.SequorClock;
 import io.sequor.domain.config.SequorProperties;
@@ -10,6 +12,7 @@ import io.sequor.domain.config.TestStore;
 import io.sequor.domain.enrolments.EnrolmentStore;
 import io.sequor.domain.errors.ConflictException;
 import io.sequor.domain.errors.InvalidInputException;
+import io.sequor.domain.errors.NotFoundException;
 import io.sequor.domain.events.EventLog;
 import io.sequor.domain.events.EventType;
 import io.sequor.domain.sequences.ExperimentSpec;
@@ -21,6 +24,9 @@ import io.sequor.domain.sequences.StepDefinition;
 import io.sequor.domain.sequences.Variant;
 import io.sequor.domain.workspaces.Workspaces;
 import io.sequor.workflows.sequence.Channel;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -258,14 +264,10 @@ class ExperimentsTest {
             ExperimentReport.ArmResult::variant,
             ExperimentReport.ArmResult::sends,
             ExperimentReport.ArmResult::replies)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("A", 3L, 0L),
-            org.assertj.core.groups.Tuple.tuple("B", 3L, 3L));
+        .containsExactly(tuple("A", 3L, 0L), tuple("B", 3L, 3L));
     assertThat(report.comparisons())
         .extracting(ExperimentReport.Comparison::variant, ExperimentReport.Comparison::metric)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("B", "REPLY"),
-            org.assertj.core.groups.Tuple.tuple("B", "POSITIVE"));
+        .containsExactly(tuple("B", "REPLY"), tuple("B", "POSITIVE"));
     assertThat(report.comparisons().get(0).probabilityBeatsControl()).isGreaterThan(0.95);
   }
 
@@ -309,18 +311,14 @@ class ExperimentsTest {
             ExperimentReport.ArmResult::sends,
             ExperimentReport.ArmResult::replies,
             ExperimentReport.ArmResult::positiveReplies)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("A", 40L, 3L, 1L),
-            org.assertj.core.groups.Tuple.tuple("B", 40L, 8L, 4L));
+        .containsExactly(tuple("A", 40L, 3L, 1L), tuple("B", 40L, 8L, 4L));
     ExperimentReport.Comparison reply = report.comparisons().get(0);
     assertThat(reply.metric()).isEqualTo("REPLY");
     assertThat(reply.probabilityBeatsControl())
-        .isCloseTo(probabilityBeats(9, 33, 4, 38), org.assertj.core.data.Offset.offset(0.0005));
-    assertThat(reply.probabilityBeatsControl())
-        .isCloseTo(0.942, org.assertj.core.data.Offset.offset(0.0005));
-    assertThat(reply.fisherP())
-        .isCloseTo(fisherTwoSided(80, 11, 40, 3), org.assertj.core.data.Offset.offset(0.0005));
-    assertThat(reply.fisherP()).isCloseTo(0.193, org.assertj.core.data.Offset.offset(0.0005));
+        .isCloseTo(probabilityBeats(9, 33, 4, 38), offset(0.0005));
+    assertThat(reply.probabilityBeatsControl()).isCloseTo(0.942, offset(0.0005));
+    assertThat(reply.fisherP()).isCloseTo(fisherTwoSided(80, 11, 40, 3), offset(0.0005));
+    assertThat(reply.fisherP()).isCloseTo(0.193, offset(0.0005));
     assertThat(reply.differenceLower()).isLessThan(0.0);
     assertThat(reply.differenceUpper()).isGreaterThan(0.125);
     assertThat(reply.sentence())
@@ -332,13 +330,13 @@ class ExperimentsTest {
 
   /** P(X &gt; Y) for X ~ Beta(a, b), Y ~ Beta(c, d), integer parameters (Evan Miller's sum). */
   private static double probabilityBeats(int a, int b, int c, int d) {
-    java.math.MathContext mc = new java.math.MathContext(60);
-    java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+    MathContext mc = new MathContext(60);
+    BigDecimal sum = BigDecimal.ZERO;
     for (int i = 0; i < a; i++) {
-      java.math.BigDecimal term =
+      BigDecimal term =
           beta(c + i, d + b, mc)
               .divide(
-                  java.math.BigDecimal.valueOf(b + i)
+                  BigDecimal.valueOf(b + i)
                       .multiply(beta(1 + i, b, mc), mc)
                       .multiply(beta(c, d, mc), mc),
                   mc);
@@ -347,36 +345,36 @@ class ExperimentsTest {
     return sum.doubleValue();
   }
 
-  private static java.math.BigDecimal beta(int a, int b, java.math.MathContext mc) {
-    return new java.math.BigDecimal(factorial(a - 1).multiply(factorial(b - 1)))
-        .divide(new java.math.BigDecimal(factorial(a + b - 1)), mc);
+  private static BigDecimal beta(int a, int b, MathContext mc) {
+    return new BigDecimal(factorial(a - 1).multiply(factorial(b - 1)))
+        .divide(new BigDecimal(factorial(a + b - 1)), mc);
   }
 
-  private static java.math.BigInteger factorial(int n) {
-    java.math.BigInteger f = java.math.BigInteger.ONE;
+  private static BigInteger factorial(int n) {
+    BigInteger f = BigInteger.ONE;
     for (int k = 2; k <= n; k++) {
-      f = f.multiply(java.math.BigInteger.valueOf(k));
+      f = f.multiply(BigInteger.valueOf(k));
     }
     return f;
   }
 
-  private static java.math.BigInteger choose(int n, int k) {
+  private static BigInteger choose(int n, int k) {
     return factorial(n).divide(factorial(k).multiply(factorial(n - k)));
   }
 
   /** Fisher's two-sided p with N sends, K successes, n sends in the first arm, x its successes. */
   private static double fisherTwoSided(int total, int successes, int first, int observed) {
-    java.math.BigInteger observedWays =
+    BigInteger observedWays =
         choose(successes, observed).multiply(choose(total - successes, first - observed));
-    java.math.BigInteger ways = java.math.BigInteger.ZERO;
+    BigInteger ways = BigInteger.ZERO;
     for (int x = 0; x <= Math.min(successes, first); x++) {
-      java.math.BigInteger w = choose(successes, x).multiply(choose(total - successes, first - x));
+      BigInteger w = choose(successes, x).multiply(choose(total - successes, first - x));
       if (w.compareTo(observedWays) <= 0) {
         ways = ways.add(w);
       }
     }
-    return new java.math.BigDecimal(ways)
-        .divide(new java.math.BigDecimal(choose(total, first)), new java.math.MathContext(30))
+    return new BigDecimal(ways)
+        .divide(new BigDecimal(choose(total, first)), new MathContext(30))
         .doubleValue();
   }
 
@@ -417,6 +415,8 @@ class ExperimentsTest {
     SequenceVersion version =
         save(step(new ExperimentSpec(Varies.SUBJECT, null, null, null), subject("B")));
     UUID id = store.find(version.id(), "day-0").orElseThrow().id();
+    UUID before = enrol(version);
+    assertThat(assign(version, before)).isEqualTo("A");
 
     assertThatThrownBy(() -> experiments.end(Workspaces.DEFAULT, id, "Z"))
         .isInstanceOfSatisfying(
@@ -429,6 +429,7 @@ class ExperimentsTest {
         .isInstanceOf(ConflictException.class);
     assertThat(List.of(assign(version, enrol(version)), assign(version, enrol(version))))
         .containsOnly("B");
+    assertThat(assign(version, before)).as("a retry keeps the variant it was sent").isEqualTo("A");
   }
 
   @Test
@@ -438,6 +439,6 @@ class ExperimentsTest {
     UUID id = store.find(version.id(), "day-0").orElseThrow().id();
 
     assertThatThrownBy(() -> experiments.report(UUID.randomUUID(), id))
-        .isInstanceOf(io.sequor.domain.errors.NotFoundException.class);
+        .isInstanceOf(NotFoundException.class);
   }
 }

@@ -1,6 +1,7 @@
 package io.sequor.domain.sequences;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.sequor.domain.config.TestProperties;
 import io.sequor.domain.errors.FieldProblem;
@@ -124,8 +125,8 @@ class VariantRulesTest {
       assertThat(check(step).warnings())
           .extracting(Warning::field, Warning::rule)
           .containsExactly(
-              org.assertj.core.groups.Tuple.tuple("steps[0].variants[0]", "identical-variant"),
-              org.assertj.core.groups.Tuple.tuple("steps[0].variants[1]", "identical-variant"));
+              tuple("steps[0].variants[0]", "identical-variant"),
+              tuple("steps[0].variants[1]", "identical-variant"));
     }
   }
 
@@ -284,7 +285,7 @@ class VariantRulesTest {
       assertThat(copy.problems(version, prospect, "prospect"))
           .extracting(FieldProblem::field, FieldProblem::reason)
           .containsExactly(
-              org.assertj.core.groups.Tuple.tuple(
+              tuple(
                   "prospect.fields.trigger",
                   "no value for placeholder {{trigger}} used by step 'day-0' variant B; a message"
                       + " is never sent with a hole in it"));
