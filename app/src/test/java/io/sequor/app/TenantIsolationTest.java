@@ -53,7 +53,8 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
       String campaignId,
       String webhookId,
       String meetingId,
-      String responseId) {
+      String responseId,
+      String experimentId) {
 
     List<String> ids() {
       return List.of(
@@ -69,7 +70,8 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
           campaignId,
           webhookId,
           meetingId,
-          responseId);
+          responseId,
+          experimentId);
     }
   }
 
@@ -246,6 +248,19 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
         row(
             "DELETE /api/webhooks/{id}",
             a -> one("DELETE", "/api/webhooks/" + a.webhookId(), null, 404)),
+        // ---- experiments
+        row("GET /api/experiments", a -> one("GET", "/api/experiments?limit=200", null, 200)),
+        row(
+            "GET /api/experiments/{id}",
+            a -> one("GET", "/api/experiments/" + a.experimentId(), null, 404)),
+        row(
+            "POST /api/experiments/{id}/end",
+            a ->
+                one(
+                    "POST",
+                    "/api/experiments/" + a.experimentId() + "/end",
+                    Map.of("winner", "B"),
+                    404)),
         // ---- sequences
         row(
             "POST /api/sequences",
@@ -648,6 +663,17 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
                     Map.of("enrolmentId", enrolmentId, "externalId", "cal-" + suffix)))
             .path("id")
             .asString();
+    String experimentSequence =
+        created(api.call(key, "POST", "/api/sequences", experiment("experiment " + suffix)))
+            .path("sequenceId")
+            .asString();
+    String experimentId =
+        api.call(key, "GET", "/api/experiments?sequenceId=" + experimentSequence, null)
+            .body()
+            .path("items")
+            .get(0)
+            .path("id")
+            .asString();
     JsonNode keys = api.call(key, "GET", "/api/keys", null).body();
     return new Tenant(
         made.body().path("workspace").path("id").asString(),
@@ -667,7 +693,8 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
         campaignId,
         webhookId,
         meetingId,
-        responseId);
+        responseId,
+        experimentId);
   }
 
   private static Map<String, Object> campaign(String sequenceId, String prospectId, String seatId) {
@@ -707,6 +734,7 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
             "/api/replies/" + a.responseId(),
             "/api/workspace/positive-replies",
             "/api/meetings/" + a.meetingId(),
+            "/api/experiments/" + a.experimentId(),
             "/api/campaigns?limit=500",
             "/api/webhooks",
             "/api/keys",
@@ -775,6 +803,23 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
                 "channel", "MANUAL_TASK",
                 "dayOffset", 0,
                 "body", "Call {{first_name}} at {{company}}")));
+  }
+
+  /** A sequence whose email step tests a second subject. */
+  private static Map<String, Object> experiment(String name) {
+    return Map.of(
+        "name",
+        name,
+        "steps",
+        List.of(
+            Map.of(
+                "key", "email",
+                "channel", "EMAIL",
+                "dayOffset", 0,
+                "subject", "Hello {{company}}",
+                "body", "Hi {{first_name}}, worth a look?",
+                "variants", List.of(Map.of("key", "B", "subject", "Quick question")),
+                "experiment", Map.of("varies", "SUBJECT"))));
   }
 
   private static Map<String, Object> mailbox(String id) {

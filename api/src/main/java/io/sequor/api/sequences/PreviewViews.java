@@ -34,14 +34,17 @@ final class PreviewViews {
           + "\"plannedLocal\":\"2027-11-24T10:00-05:00[America/New_York]\","
           + "\"plan\":\"planned for 2027-11-24T10:00-05:00[America/New_York]\","
           + "\"route\":[\"InMail from seat default: 1 credit, refunded on a response\","
-          + "\"without a credit: sent as an email instead\"],\"warnings\":[],\"credits\":1},"
+          + "\"without a credit: sent as an email instead\"],\"warnings\":[],\"credits\":1,"
+          + "\"variants\":[{\"key\":\"B\",\"subject\":\"Quick question, Ada\","
+          + "\"body\":\"Hi Ada, ...\"}]},"
           + "{\"key\":\"email-day-1\",\"channel\":\"EMAIL\",\"dayOffset\":1,"
           + "\"subject\":\"Analytical Engines after your new Head of Sales role\","
           + "\"body\":\"Hi Ada, ...\",\"plannedAt\":\"2027-11-26T15:00:00Z\","
           + "\"plannedLocal\":\"2027-11-26T10:00-05:00[America/New_York]\","
           + "\"plan\":\"planned for 2027-11-26T10:00-05:00[America/New_York]; skipped"
           + " 2027-11-25, a public holiday in US (Thanksgiving)\","
-          + "\"route\":[\"email from mailbox default\"],\"warnings\":[],\"credits\":0}]}";
+          + "\"route\":[\"email from mailbox default\"],\"warnings\":[],\"credits\":0,"
+          + "\"variants\":[]}]}";
 
   /**
    * @param startAt the enrolment's start the times are planned from; now when absent
@@ -91,6 +94,8 @@ final class PreviewViews {
    * @param route how the step would go out, what it costs, what happens without a credit
    * @param warnings the soft copy rules this step breaks
    * @param credits InMail credits this step would spend
+   * @param variants a step with an experiment: each other variant's copy as it would go out (the
+   *     step's own subject and body are variant A's); empty otherwise
    */
   record StepPreview(
       String key,
@@ -103,5 +108,14 @@ final class PreviewViews {
       String plan,
       List<String> route,
       List<Warning> warnings,
-      int credits) {}
+      int credits,
+      List<VariantPreview> variants) {}
+
+  /**
+   * One variant of a step as it would go out to this prospect.
+   *
+   * @param subject null when the variant cannot render (the step's route says why)
+   * @param body null when it cannot render
+   */
+  record VariantPreview(String key, String subject, String body) {}
 }

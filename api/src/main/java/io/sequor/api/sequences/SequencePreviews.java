@@ -245,6 +245,12 @@ class SequencePreviews {
         case MANUAL_TASK -> route.add("a task for a rep on seat " + seatId + ": nothing is sent");
       }
     }
+    List<PreviewViews.VariantPreview> variants = new ArrayList<>();
+    if (step.runsExperiment() && Copy.reachable(prospect, channel.medium())) {
+      for (String key : step.variantKeys().subList(1, step.variantKeys().size())) {
+        variants.add(variant(version, index, step, key, prospect, route));
+      }
+    }
     return new PreviewViews.StepPreview(
         step.key(),
         channel,
@@ -256,7 +262,30 @@ class SequencePreviews {
         plan,
         route,
         warnings,
-        credits);
+        credits,
+        variants);
+  }
+
+  /** A variant's copy for the prospect, rendered as the senders render it. */
+  private PreviewViews.VariantPreview variant(
+      SequenceVersion version,
+      int index,
+      StepDefinition step,
+      String key,
+      Prospect prospect,
+      List<String> route) {
+    StepDefinition sent = step.withVariant(key);
+    try {
+      Copy.Rendered rendered = copy.render(sent, prospect);
+      String subject = rendered.subject();
+      if (sent.channel() == Channel.EMAIL && subject == null) {
+        subject = replySubject(version, index, prospect);
+      }
+      return new PreviewViews.VariantPreview(key, subject, rendered.body());
+    } catch (Templates.MissingValueException e) {
+      route.add("variant " + key + " cannot render: " + e.getMessage());
+      return new PreviewViews.VariantPreview(key, null, null);
+    }
   }
 
   /** An email step without a subject replies in the thread the sequence's first email opened. */

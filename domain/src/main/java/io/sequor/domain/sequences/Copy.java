@@ -8,9 +8,11 @@ import io.sequor.workflows.sequence.Channel;
 import io.sequor.workflows.sequence.Medium;
 import io.sequor.workflows.sequence.NoCreditPolicy;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** Renders a step's copy for a prospect, and checks before enrolment that every send can render. */
@@ -84,76 +86,99 @@ public class Copy {
   public List<FieldProblem> problems(SequenceVersion version, Prospect prospect, String at) {
     List<FieldProblem> problems = new ArrayList<>();
     triggerProblem(version, prospect, at).ifPresent(problems::add);
-    Map<String, String> values = prospect.placeholderValues();
     boolean anyReachable = false;
-    for (int i = 0; i < version.steps().size(); i++) {
-      StepDefinition step = version.steps().get(i);
+    for (StepDefinition step : version.steps()) {
       if (!reachable(prospect, step.channel().medium())) {
         continue;
       }
       anyReachable = true;
-      List<String> missing = new ArrayList<>(Templates.missing(step.body(), values));
-      for (String extra : new String[] {step.subject(), step.connectionNote()}) {
-        if (extra != null) {
-          Templates.missing(extra, values).stream()
-              .filter(n -> !missing.contains(n))
-              .forEach(missing::add);
-        }
-      }
-      for (String name : missing) {
-        problems.add(
-            new FieldProblem(
-                at + "." + fieldFor(name),
-                "no value for placeholder {{"
-                    + name
-                    + "}} used by step '"
-                    + step.key()
-                    + "'; a message is never sent with a hole in it"));
-      }
-      if (!missing.isEmpty()) {
-        continue;
-      }
-      Rendered rendered = render(step, prospect);
-      if (prospect.email() != null && mayGoAsEmail(step)) {
-        headerProblems(step, prospect, at).stream()
+      Set<String> reported = new HashSet<>();
+      for (String variant : step.variantKeys()) {
+        copyProblems(step.withVariant(variant), name(step, variant), prospect, at, reported)
+            .stream()
             .filter(p -> !problems.contains(p))
             .forEach(problems::add);
-      }
-      int limit =
-          switch (step.channel()) {
-            case LINKEDIN_INMAIL -> limits.inMailBody();
-            case LINKEDIN_CONNECT -> limits.connectionNote();
-            default -> Integer.MAX_VALUE;
-          };
-      if (rendered.body().length() > limit) {
-        problems.add(
-            new FieldProblem(
-                at,
-                "step '"
-                    + step.key()
-                    + "' renders to "
-                    + rendered.body().length()
-                    + " characters for this prospect; the limit is "
-                    + limit));
-      }
-      if (step.channel() == Channel.LINKEDIN_INMAIL
-          && rendered.subject() != null
-          && rendered.subject().length() > limits.inMailSubject()) {
-        problems.add(
-            new FieldProblem(
-                at,
-                "step '"
-                    + step.key()
-                    + "' subject renders to "
-                    + rendered.subject().length()
-                    + " characters; the limit is "
-                    + limits.inMailSubject()));
       }
     }
     if (!anyReachable) {
       problems.add(
           new FieldProblem(
               at, "has neither an email nor a LinkedIn URL that any step of this sequence uses"));
+    }
+    return problems;
+  }
+
+  /** How a refusal names a step, and the variant when it is not the step's own copy. */
+  private static String name(StepDefinition step, String variant) {
+    return step.runsExperiment() && !variant.equals(StepDefinition.CONTROL)
+        ? "step '" + step.key() + "' variant " + variant
+        : "step '" + step.key() + "'";
+  }
+
+  /**
+   * What would stop one copy of a step (the step's own or a variant's) from going to the prospect.
+   *
+   * @param reported placeholders already found missing in another copy of the step, so each is
+   *     named once
+   */
+  private List<FieldProblem> copyProblems(
+      StepDefinition step, String name, Prospect prospect, String at, Set<String> reported) {
+    List<FieldProblem> problems = new ArrayList<>();
+    Map<String, String> values = prospect.placeholderValues();
+    List<String> missing = new ArrayList<>(Templates.missing(step.body(), values));
+    for (String extra : new String[] {step.subject(), step.connectionNote()}) {
+      if (extra != null) {
+        Templates.missing(extra, values).stream()
+            .filter(n -> !missing.contains(n))
+            .forEach(missing::add);
+      }
+    }
+    for (String placeholder : missing) {
+      if (reported.add(placeholder)) {
+        problems.add(
+            new FieldProblem(
+                at + "." + fieldFor(placeholder),
+                "no value for placeholder {{"
+                    + placeholder
+                    + "}} used by "
+                    + name
+                    + "; a message is never sent with a hole in it"));
+      }
+    }
+    if (!missing.isEmpty()) {
+      return problems;
+    }
+    Rendered rendered = render(step, prospect);
+    if (prospect.email() != null && mayGoAsEmail(step)) {
+      problems.addAll(headerProblems(step, prospect, at));
+    }
+    int limit =
+        switch (step.channel()) {
+          case LINKEDIN_INMAIL -> limits.inMailBody();
+          case LINKEDIN_CONNECT -> limits.connectionNote();
+          default -> Integer.MAX_VALUE;
+        };
+    if (rendered.body().length() > limit) {
+      problems.add(
+          new FieldProblem(
+              at,
+              name
+                  + " renders to "
+                  + rendered.body().length()
+                  + " characters for this prospect; the limit is "
+                  + limit));
+    }
+    if (step.channel() == Channel.LINKEDIN_INMAIL
+        && rendered.subject() != null
+        && rendered.subject().length() > limits.inMailSubject()) {
+      problems.add(
+          new FieldProblem(
+              at,
+              name
+                  + " subject renders to "
+                  + rendered.subject().length()
+                  + " characters; the limit is "
+                  + limits.inMailSubject()));
     }
     return problems;
   }
@@ -198,8 +223,11 @@ public class Copy {
       if (!connects && !fallsBackToConnect) {
         continue;
       }
-      String note = render(step, Channel.LINKEDIN_CONNECT, prospect).body();
-      if (note.length() > limits.connectionNoteFreeAccount()) {
+      for (String variant : step.variantKeys()) {
+        String note = render(step.withVariant(variant), Channel.LINKEDIN_CONNECT, prospect).body();
+        if (note.length() <= limits.connectionNoteFreeAccount()) {
+          continue;
+        }
         problems.add(
             new FieldProblem(
                 "seatId",
@@ -209,7 +237,9 @@ public class Copy {
                     + limits.connectionNoteFreeAccount()
                     + " characters; step '"
                     + step.key()
-                    + "' renders a "
+                    + "'"
+                    + (variant.equals(StepDefinition.CONTROL) ? "" : " variant " + variant)
+                    + " renders a "
                     + note.length()
                     + "-character note for this prospect"));
       }

@@ -4,6 +4,7 @@ import io.sequor.domain.config.SequorClock;
 import io.sequor.domain.errors.ConflictException;
 import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.domain.errors.NotFoundException;
+import io.sequor.domain.experiments.ExperimentStore;
 import io.sequor.domain.workspaces.Workspaces;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,8 +34,15 @@ public class SequenceCatalog {
   private final JsonMapper json;
   private final SequenceRules rules;
   private final SequorClock clock;
+  private final ExperimentStore experiments;
 
-  SequenceCatalog(JdbcClient jdbc, JsonMapper json, SequenceRules rules, SequorClock clock) {
+  SequenceCatalog(
+      JdbcClient jdbc,
+      JsonMapper json,
+      SequenceRules rules,
+      SequorClock clock,
+      ExperimentStore experiments) {
+    this.experiments = experiments;
     this.jdbc = jdbc;
     this.json = json;
     this.rules = rules;
@@ -169,6 +177,12 @@ public class SequenceCatalog {
             Timestamp.from(clock.now()),
             requiresTrigger)
         .update();
+    UUID workspaceId =
+        jdbc.sql("SELECT workspace_id FROM sequences WHERE id = ?")
+            .param(sequenceId)
+            .query(UUID.class)
+            .single();
+    experiments.createFor(workspaceId, sequenceId, id, steps);
     return versionById(id);
   }
 

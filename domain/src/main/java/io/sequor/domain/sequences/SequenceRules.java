@@ -19,6 +19,7 @@ public class SequenceRules {
   private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
   private final SequorProperties.Limits limits;
+  private final VariantRules experiments = new VariantRules(this);
 
   SequenceRules(SequorProperties properties) {
     this.limits = properties.limits();
@@ -61,19 +62,8 @@ public class SequenceRules {
       } else if (step.dayOffset() < 0) {
         errors.add(new FieldProblem(at + ".dayOffset", "must be 0 or more days after enrolment"));
       }
-      if (step.body() == null || step.body().isBlank()) {
-        errors.add(new FieldProblem(at + ".body", "must not be blank"));
-      } else {
-        Templates.problem(step.body())
-            .ifPresent(p -> errors.add(new FieldProblem(at + ".body", p)));
-      }
-      if (step.subject() != null) {
-        Templates.problem(step.subject())
-            .ifPresent(p -> errors.add(new FieldProblem(at + ".subject", p)));
-      }
-      if (step.channel() != null && step.body() != null) {
-        checkChannel(at, step, emailBefore, errors, warnings);
-      }
+      checkCopy(at, step, emailBefore, errors, warnings);
+      experiments.check(at, step, emailBefore, errors, warnings);
       emailBefore |= step.channel() == Channel.EMAIL;
       if (step.channel() != null
           && step.channel() != Channel.LINKEDIN_INMAIL
@@ -85,6 +75,27 @@ public class SequenceRules {
     }
     checkOrder(steps, errors);
     return new Verdict(errors, warnings);
+  }
+
+  /** The checks of a step's copy: its templates, its channel's limits and the copy advice. */
+  void checkCopy(
+      String at,
+      StepDefinition step,
+      boolean emailBefore,
+      List<FieldProblem> errors,
+      List<Warning> warnings) {
+    if (step.body() == null || step.body().isBlank()) {
+      errors.add(new FieldProblem(at + ".body", "must not be blank"));
+    } else {
+      Templates.problem(step.body()).ifPresent(p -> errors.add(new FieldProblem(at + ".body", p)));
+    }
+    if (step.subject() != null) {
+      Templates.problem(step.subject())
+          .ifPresent(p -> errors.add(new FieldProblem(at + ".subject", p)));
+    }
+    if (step.channel() != null && step.body() != null) {
+      checkChannel(at, step, emailBefore, errors, warnings);
+    }
   }
 
   /**

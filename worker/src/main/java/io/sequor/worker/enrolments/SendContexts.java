@@ -3,6 +3,7 @@ package io.sequor.worker.enrolments;
 import io.sequor.domain.enrolments.EnrolmentRecord;
 import io.sequor.domain.enrolments.EnrolmentStore;
 import io.sequor.domain.enrolments.ResponseStore;
+import io.sequor.domain.experiments.Experiments;
 import io.sequor.domain.prospects.Prospect;
 import io.sequor.domain.prospects.ProspectStore;
 import io.sequor.domain.sequences.SequenceCatalog;
@@ -15,7 +16,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Loads a {@link SendContext}; the last check before anything reaches a person. */
+/**
+ * Loads a {@link SendContext}; the last check before anything reaches a person. A step that runs an
+ * experiment comes back as the enrolment's variant sends it.
+ */
 @Component
 public class SendContexts {
 
@@ -23,12 +27,15 @@ public class SendContexts {
   private final ProspectStore prospects;
   private final SequenceCatalog catalog;
   private final ResponseStore responses;
+  private final Experiments experiments;
 
   SendContexts(
       EnrolmentStore enrolments,
       ProspectStore prospects,
       SequenceCatalog catalog,
-      ResponseStore responses) {
+      ResponseStore responses,
+      Experiments experiments) {
+    this.experiments = experiments;
     this.enrolments = enrolments;
     this.prospects = prospects;
     this.catalog = catalog;
@@ -67,6 +74,12 @@ public class SendContexts {
               request.channel().medium() == Medium.EMAIL
                   ? "email address is suppressed (unsubscribed)"
                   : "prospect is suppressed");
+    }
+    if (hold.isEmpty() && step.runsExperiment()) {
+      // Fixed at the first attempt and read back on retries, before the send records its event.
+      String variant =
+          experiments.variantFor(id, enrolment.sequenceVersionId(), step, prospect.segment());
+      step = step.withVariant(variant);
     }
     return new SendContext(request, enrolment, prospect, step, hold);
   }
