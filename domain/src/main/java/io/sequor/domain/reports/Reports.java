@@ -38,82 +38,86 @@ public class Reports {
   private static final Instant NO_END = Instant.parse("9999-01-01T00:00:00Z");
 
   /**
-   * The scope's events, and one row per message attempted in the period (a step.sent, step.failed
-   * or credit.spent in it), with that message's facts whenever they came, each enrolment's first
-   * human reply and first meeting, and the plans' cost per credit.
+   * The scope's events, each marked with whether it falls in the period and, for replies and
+   * meetings, whether it is the enrolment's first (nth = 1) and how the reply is classified; then
+   * one row per message attempted in the period (a step.sent, step.failed or credit.spent in it)
+   * with its facts whenever they came. A first reply or meeting is grouped with the message it is
+   * attributed to (its step_key), so no join is needed to count it there. Each step is one
+   * aggregation: the planner has no join to misjudge.
    */
   private static final String BASE =
       """
       WITH scoped AS (
-        SELECT id, seq, type, enrolment_id, step_key, channel, variant, segment, seat_id,
-               campaign_id, mailbox_id, occurred_at
-        FROM events WHERE workspace_id = :ws AND %s = :id AND enrolment_id IS NOT NULL),
-      attempts AS (
-        SELECT DISTINCT ON (enrolment_id, step_key) enrolment_id, step_key, channel, variant,
-               segment, seat_id, campaign_id, mailbox_id, occurred_at AS at
-        FROM scoped
-        WHERE type IN ('step.sent', 'step.failed', 'credit.spent') AND step_key IS NOT NULL
-          AND occurred_at >= :from AND occurred_at < :to
-        ORDER BY enrolment_id, step_key, (type = 'step.sent') DESC, (type = 'step.failed') DESC,
-                 occurred_at, seq),
-      facts AS (
-        SELECT s.enrolment_id, s.step_key,
-               min(s.occurred_at) FILTER (WHERE s.type = 'step.sent'
-                   AND s.occurred_at >= :from AND s.occurred_at < :to) AS sent_at,
-               bool_or(s.type = 'response.bounced') AS bounced,
-               bool_or(s.type = 'step.failed'
-                   AND s.occurred_at >= :from AND s.occurred_at < :to) AS failed,
-               bool_or(s.type = 'response.auto_replied') AS ooo,
-               bool_or(s.type = 'prospect.unsubscribed') AS unsubscribed,
-               count(*) FILTER (WHERE s.type = 'credit.spent') AS spent,
-               count(*) FILTER (WHERE s.type = 'credit.refunded') AS refunded,
-               count(*) FILTER (WHERE s.type = 'credit.released') AS released,
-               max(s.occurred_at) FILTER (WHERE s.type = 'credit.spent') AS spent_at
-        FROM scoped s
-        JOIN attempts a ON a.enrolment_id = s.enrolment_id AND a.step_key = s.step_key
-        GROUP BY s.enrolment_id, s.step_key),
-      plans (plan, cost) AS (VALUES %s),
-      messages AS (
-        SELECT a.enrolment_id, a.step_key, a.channel, a.variant, a.segment, a.seat_id,
-               a.campaign_id, a.mailbox_id, a.at, f.sent_at,
-               f.sent_at IS NOT NULL AND NOT f.bounced AS delivered,
-               f.sent_at IS NOT NULL AND f.bounced AS bounced,
-               f.failed AND f.sent_at IS NULL AS failed,
-               f.ooo, f.unsubscribed, f.spent, f.refunded, f.released,
-               f.spent - f.refunded - f.released AS net,
-               CASE WHEN f.spent - f.refunded - f.released > 0 AND f.spent_at > :since
-                    THEN f.spent - f.refunded - f.released ELSE 0 END AS in_window,
-               (f.spent - f.refunded - f.released) * COALESCE(p.cost, 0) AS cost
-        FROM attempts a JOIN facts f USING (enrolment_id, step_key)
-        LEFT JOIN seats st ON st.id = a.seat_id
-        LEFT JOIN plans p ON p.plan = COALESCE(st.plan, :defaultPlan)),
-      replies AS (
-        SELECT DISTINCT ON (s.enrolment_id) s.enrolment_id, s.step_key, s.occurred_at AS at,
+        SELECT e.type, e.enrolment_id, e.step_key, e.channel, e.variant, e.segment, e.seat_id,
+               CAST(e.campaign_id AS text) AS campaign_id, e.mailbox_id, e.occurred_at,
+               e.occurred_at >= :from AND e.occurred_at < :to AS in_range,
+               e.type IN ('step.sent', 'step.failed', 'credit.spent') AS attempt,
+               CASE WHEN e.type IN ('response.replied', 'meeting.booked')
+                    THEN row_number() OVER (PARTITION BY e.enrolment_id, e.type
+                                            ORDER BY e.occurred_at, e.seq) END AS nth,
                COALESCE(COALESCE(c.override_class, c.rule_class) = 'POSITIVE', false) AS positive,
                c.override_class IS NOT NULL AS overridden
-        FROM scoped s LEFT JOIN reply_classifications c ON c.event_id = s.id
-        WHERE s.type = 'response.replied'
-        ORDER BY s.enrolment_id, s.occurred_at, s.seq),
-      meetings AS (
-        SELECT DISTINCT ON (enrolment_id) enrolment_id, step_key, occurred_at AS at
-        FROM scoped WHERE type = 'meeting.booked'
-        ORDER BY enrolment_id, occurred_at, seq),
+        FROM events e LEFT JOIN reply_classifications c ON c.event_id = e.id
+        WHERE e.workspace_id = :ws AND e.%1$s = :id AND e.enrolment_id IS NOT NULL%3$s),
+      plans (plan, cost) AS (VALUES %2$s),
+      grouped AS (
+        SELECT enrolment_id, step_key,
+               COALESCE(min(channel) FILTER (WHERE type = 'step.sent' AND in_range),
+                        min(channel) FILTER (WHERE attempt AND in_range)) AS channel,
+               COALESCE(min(variant) FILTER (WHERE type = 'step.sent' AND in_range),
+                        min(variant) FILTER (WHERE attempt AND in_range)) AS variant,
+               min(segment) FILTER (WHERE attempt AND in_range) AS segment,
+               min(seat_id) FILTER (WHERE attempt AND in_range) AS seat_id,
+               min(campaign_id) FILTER (WHERE attempt AND in_range) AS campaign_id,
+               min(mailbox_id) FILTER (WHERE attempt AND in_range) AS mailbox_id,
+               min(occurred_at) FILTER (WHERE attempt AND in_range) AS at,
+               min(occurred_at) FILTER (WHERE type = 'step.sent' AND in_range) AS sent_at,
+               bool_or(type = 'response.bounced') AS bounced,
+               bool_or(type = 'step.failed' AND in_range) AS failed,
+               bool_or(type = 'response.auto_replied') AS ooo,
+               bool_or(type = 'prospect.unsubscribed') AS unsubscribed,
+               min(occurred_at) FILTER (WHERE type = 'response.replied' AND nth = 1) AS reply_at,
+               bool_or(type = 'response.replied' AND nth = 1 AND positive) AS positive,
+               bool_or(type = 'response.replied' AND nth = 1 AND overridden) AS overridden,
+               bool_or(type = 'meeting.booked' AND nth = 1) AS met,
+               count(*) FILTER (WHERE type = 'credit.spent') AS spent,
+               count(*) FILTER (WHERE type = 'credit.refunded') AS refunded,
+               count(*) FILTER (WHERE type = 'credit.released') AS released,
+               max(occurred_at) FILTER (WHERE type = 'credit.spent') AS spent_at
+        FROM scoped WHERE step_key IS NOT NULL
+        GROUP BY enrolment_id, step_key
+        HAVING bool_or(attempt AND in_range)),
+      messages AS (
+        SELECT g.enrolment_id, g.step_key, g.channel, g.variant, g.segment, g.seat_id,
+               g.campaign_id, g.mailbox_id, g.at, g.sent_at,
+               g.sent_at IS NOT NULL AND NOT g.bounced AS delivered,
+               g.sent_at IS NOT NULL AND g.bounced AS bounced,
+               g.failed AND g.sent_at IS NULL AS failed,
+               g.ooo, g.unsubscribed, g.reply_at, g.positive, g.overridden, g.met,
+               g.spent, g.refunded, g.released,
+               g.spent - g.refunded - g.released AS net,
+               CASE WHEN g.spent - g.refunded - g.released > 0 AND g.spent_at > :since
+                    THEN g.spent - g.refunded - g.released ELSE 0 END AS in_window,
+               (g.spent - g.refunded - g.released) * COALESCE(p.cost, 0) AS cost
+        FROM grouped g
+        LEFT JOIN seats st ON st.id = g.seat_id
+        LEFT JOIN plans p ON p.plan = COALESCE(st.plan, :defaultPlan)),
       """;
 
   /** Units are delivered messages; the reply and meeting count on the message attributed. */
   private static final String MESSAGE_UNITS =
       """
-      units AS (
-        SELECT m.%s AS key, m.delivered, r.at IS NOT NULL AS replied,
-               COALESCE(r.positive, false) AS positive, COALESCE(r.overridden, false) AS overridden,
-               EXTRACT(EPOCH FROM r.at - m.sent_at) AS ttfr, mt.enrolment_id IS NOT NULL AS met,
+      message_units AS (
+        SELECT m.%s AS key, m.delivered,
+               m.delivered AND m.reply_at >= m.sent_at AS replied,
+               m.delivered AND m.reply_at >= m.sent_at AND m.positive AS positive,
+               m.delivered AND m.reply_at >= m.sent_at AND m.overridden AS overridden,
+               CASE WHEN m.delivered AND m.reply_at >= m.sent_at
+                    THEN EXTRACT(EPOCH FROM m.reply_at - m.sent_at) END AS ttfr,
+               m.delivered AND m.met AS met,
                m.delivered AND m.ooo AS ooo, m.bounced, m.unsubscribed AS unsub, m.failed,
                m.spent, m.refunded, m.released, m.net, m.in_window, m.cost
-        FROM messages m
-        LEFT JOIN replies r ON r.enrolment_id = m.enrolment_id AND r.step_key = m.step_key
-             AND m.delivered AND r.at >= m.sent_at
-        LEFT JOIN meetings mt ON mt.enrolment_id = m.enrolment_id AND mt.step_key = m.step_key
-             AND m.delivered)
+        FROM messages m)
       """;
 
   /**
@@ -122,43 +126,50 @@ public class Reports {
    */
   private static final String ENROLMENT_UNITS =
       """
-      firsts AS (
-        SELECT DISTINCT ON (enrolment_id) enrolment_id, segment, seat_id,
-               CAST(campaign_id AS text) AS campaign_id, mailbox_id
-        FROM messages ORDER BY enrolment_id, delivered DESC, at),
       per_enrolment AS (
         SELECT enrolment_id, bool_or(delivered) AS delivered,
                min(sent_at) FILTER (WHERE delivered) AS first_sent,
+               (array_agg(segment ORDER BY delivered DESC, at))[1] AS segment,
+               (array_agg(seat_id ORDER BY delivered DESC, at))[1] AS seat_id,
+               (array_agg(campaign_id ORDER BY delivered DESC, at))[1] AS campaign_id,
+               (array_agg(mailbox_id ORDER BY delivered DESC, at))[1] AS mailbox_id,
                bool_or(bounced) AS bounced, bool_or(failed) AS failed,
                sum(spent) AS spent, sum(refunded) AS refunded, sum(released) AS released,
                sum(net) AS net, sum(in_window) AS in_window, sum(cost) AS cost
         FROM messages GROUP BY enrolment_id),
-      flags AS (
-        SELECT enrolment_id, bool_or(type = 'response.auto_replied') AS ooo,
+      answers AS (
+        SELECT enrolment_id,
+               min(occurred_at) FILTER (WHERE type = 'response.replied') AS reply_at,
+               bool_or(type = 'response.replied' AND nth = 1 AND positive) AS positive,
+               bool_or(type = 'response.replied' AND nth = 1 AND overridden) AS overridden,
+               bool_or(type = 'meeting.booked') AS met,
+               bool_or(type = 'response.auto_replied') AS ooo,
                bool_or(type = 'prospect.unsubscribed') AS unsub
-        FROM scoped WHERE type IN ('response.auto_replied', 'prospect.unsubscribed')
+        FROM scoped
+        WHERE type IN ('response.replied', 'meeting.booked', 'response.auto_replied',
+                       'prospect.unsubscribed')
         GROUP BY enrolment_id),
-      units AS (
-        SELECT %s AS key, pe.delivered, r.at IS NOT NULL AS replied,
-               COALESCE(r.positive, false) AS positive, COALESCE(r.overridden, false) AS overridden,
-               EXTRACT(EPOCH FROM r.at - pe.first_sent) AS ttfr, mt.enrolment_id IS NOT NULL AS met,
-               pe.delivered AND COALESCE(fl.ooo, false) AS ooo, pe.bounced,
-               COALESCE(fl.unsub, false) AS unsub, pe.failed,
+      enrolment_units AS (
+        SELECT %s AS key, pe.delivered,
+               pe.delivered AND a.reply_at >= pe.first_sent AS replied,
+               pe.delivered AND a.reply_at >= pe.first_sent AND a.positive AS positive,
+               pe.delivered AND a.reply_at >= pe.first_sent AND a.overridden AS overridden,
+               CASE WHEN pe.delivered AND a.reply_at >= pe.first_sent
+                    THEN EXTRACT(EPOCH FROM a.reply_at - pe.first_sent) END AS ttfr,
+               pe.delivered AND COALESCE(a.met, false) AS met,
+               pe.delivered AND COALESCE(a.ooo, false) AS ooo, pe.bounced,
+               COALESCE(a.unsub, false) AS unsub, pe.failed,
                pe.spent, pe.refunded, pe.released, pe.net, pe.in_window, pe.cost
-        FROM per_enrolment pe JOIN firsts e USING (enrolment_id)
-        LEFT JOIN replies r ON r.enrolment_id = pe.enrolment_id AND pe.delivered
-             AND r.at >= pe.first_sent
-        LEFT JOIN meetings mt ON mt.enrolment_id = pe.enrolment_id AND pe.delivered
-        LEFT JOIN flags fl ON fl.enrolment_id = pe.enrolment_id)
+        FROM per_enrolment pe LEFT JOIN answers a USING (enrolment_id))
       """;
 
   private static final String AGGREGATE =
       """
-      SELECT key, GROUPING(key) = 1 AS total,
+      SELECT '%1$s' AS source, key, GROUPING(key) = 1 AS total,
              count(*) FILTER (WHERE delivered) AS delivered,
              count(*) FILTER (WHERE replied) AS replies,
-             count(*) FILTER (WHERE replied AND positive) AS positive,
-             count(*) FILTER (WHERE replied AND overridden) AS overridden,
+             count(*) FILTER (WHERE positive) AS positive,
+             count(*) FILTER (WHERE overridden) AS overridden,
              count(*) FILTER (WHERE met) AS meetings,
              count(*) FILTER (WHERE ooo) AS ooo,
              count(*) FILTER (WHERE bounced) AS bounces,
@@ -175,8 +186,7 @@ public class Reports {
              count(*) FILTER (WHERE ttfr >= 259200 AND ttfr < 604800) AS b3,
              count(*) FILTER (WHERE ttfr >= 604800 AND ttfr < 1209600) AS b4,
              count(*) FILTER (WHERE ttfr >= 1209600) AS b5
-      FROM units GROUP BY GROUPING SETS %s
-      ORDER BY total DESC, key NULLS LAST
+      FROM %1$s_units GROUP BY GROUPING SETS %2$s
       """;
 
   private static final String SERIES =
@@ -250,32 +260,43 @@ public class Reports {
     params.put("to", Timestamp.from(to));
     params.put("since", Timestamp.from(clock.now().minus(properties.enrolment().refundWindow())));
     params.put("defaultPlan", properties.linkedin().defaultSeatPlan());
-    String base = BASE.formatted(target.scope().column(), plans(params));
-    String enrolmentKey = by == null || by.messageLevel() ? "NULL" : "e." + by.column();
-    List<Metrics> enrolmentRows =
+    // A bounded period reads only the enrolments with a message attempted in it (by index).
+    String bounded =
+        range.from() == null && range.to() == null
+            ? ""
+            : " AND e.enrolment_id IN (SELECT a.enrolment_id FROM events a"
+                + " WHERE a.workspace_id = :ws AND a."
+                + target.scope().column()
+                + " = :id AND a.type IN ('step.sent', 'step.failed', 'credit.spent')"
+                + " AND a.occurred_at >= :from AND a.occurred_at < :to)";
+    String base = BASE.formatted(target.scope().column(), plans(params), bounded);
+    String enrolmentKey = by == null || by.messageLevel() ? "NULL" : "pe." + by.column();
+    // One statement: the scope's events are read and grouped once for the totals and the rows.
+    StringBuilder sql = new StringBuilder(base).append(ENROLMENT_UNITS.formatted(enrolmentKey));
+    String selects = AGGREGATE.formatted("enrolment", "((key), ())");
+    if (by != null && by.messageLevel()) {
+      sql.append(",\n").append(MESSAGE_UNITS.formatted(by.column()));
+      selects += " UNION ALL " + AGGREGATE.formatted("message", "((key))");
+    }
+    sql.append("SELECT * FROM (").append(selects).append(") r ORDER BY total DESC, key NULLS LAST");
+    String source = by != null && by.messageLevel() ? "message" : "enrolment";
+    List<Row> found =
         timed(
             by == null ? "totals" : by.wireName(),
-            () ->
-                query(
-                    base
-                        + ENROLMENT_UNITS.formatted(enrolmentKey)
-                        + AGGREGATE.formatted("((key), ())"),
-                    params));
-    Metrics total = enrolmentRows.get(0);
-    List<Metrics> rows;
-    if (by == null) {
-      rows = List.of();
-    } else if (by.messageLevel()) {
-      rows =
-          timed(
-              by.wireName(),
-              () ->
-                  query(
-                      base + MESSAGE_UNITS.formatted(by.column()) + AGGREGATE.formatted("((key))"),
-                      params));
-    } else {
-      rows = enrolmentRows.subList(1, enrolmentRows.size());
-    }
+            () -> jdbc.sql(sql.toString()).params(params).query(Reports::row).list());
+    Metrics total =
+        found.stream()
+            .filter(r -> r.total() && r.source().equals("enrolment"))
+            .findFirst()
+            .orElseThrow()
+            .metrics();
+    List<Metrics> rows =
+        by == null
+            ? List.of()
+            : found.stream()
+                .filter(r -> !r.total() && r.source().equals(source))
+                .map(Row::metrics)
+                .toList();
     return new Report(
         target.scope(), target.id(), range.from(), range.to(), by, total, List.copyOf(rows));
   }
@@ -383,8 +404,11 @@ public class Reports {
     return rows.isEmpty() ? "(CAST(NULL AS text), CAST(0 AS numeric))" : String.join(", ", rows);
   }
 
-  private List<Metrics> query(String sql, Map<String, Object> params) {
-    return jdbc.sql(sql).params(params).query(Reports::metrics).list();
+  /** A result line: which units it counts, whether it is the total, and its figures. */
+  private record Row(String source, boolean total, Metrics metrics) {}
+
+  private static Row row(ResultSet rs, int row) throws SQLException {
+    return new Row(rs.getString("source"), rs.getBoolean("total"), metrics(rs, row));
   }
 
   private <T> T timed(String report, Supplier<T> query) {
