@@ -251,7 +251,7 @@ class ReportsScenarioTest extends EmbeddedRuntimeTest {
     }
 
     @Test
-    void namesEveryBadParameterAndNeverFails() {
+    void namesEveryBadParameterAndNeverFails() throws Exception {
       String seat = newSeat("recruiter-corporate");
 
       Reply bad =
@@ -266,6 +266,9 @@ class ReportsScenarioTest extends EmbeddedRuntimeTest {
       assertThat(badSeries.body().path("errors"))
           .extracting(e -> e.path("field").asString())
           .containsExactlyInAnyOrder("from", "zone");
+      assertThat(raw("/api/reports/seats/" + seat + "?by=week", "text/csv").statusCode())
+          .as("a CSV client's mistake")
+          .isEqualTo(400);
       assertThat(get("/api/reports/seats/no-such-seat").status()).isEqualTo(404);
       assertThat(get("/api/reports/campaigns/" + java.util.UUID.randomUUID()).status())
           .isEqualTo(404);
