@@ -39,11 +39,11 @@ public class Reports {
 
   /**
    * The scope's events, each marked with whether it falls in the period and, for replies and
-   * meetings, whether it is the enrolment's first (nth = 1) and how the reply is classified; then
-   * one row per message attempted in the period (a step.sent, step.failed or credit.spent in it)
-   * with its facts whenever they came. A first reply or meeting is grouped with the message it is
-   * attributed to (its step_key), so no join is needed to count it there. Each step is one
-   * aggregation: the planner has no join to misjudge.
+   * meetings, whether it is the enrolment's first of its type (a subquery over those two types
+   * only) and how the reply is classified; then one row per message attempted in the period (a
+   * step.sent, step.failed or credit.spent in it) with its facts whenever they came. A first reply
+   * or meeting is grouped with the message it is attributed to (its step_key), so no join is needed
+   * to count it there. Each step is one aggregation: the planner has no join to misjudge.
    */
   private static final String BASE =
       """
@@ -52,9 +52,10 @@ public class Reports {
                CAST(e.campaign_id AS text) AS campaign_id, e.mailbox_id, e.occurred_at,
                e.occurred_at >= :from AND e.occurred_at < :to AS in_range,
                e.type IN ('step.sent', 'step.failed', 'credit.spent') AS attempt,
-               CASE WHEN e.type IN ('response.replied', 'meeting.booked')
-                    THEN row_number() OVER (PARTITION BY e.enrolment_id, e.type
-                                            ORDER BY e.occurred_at, e.seq) END AS nth,
+               e.id IN (SELECT DISTINCT ON (f.enrolment_id, f.type) f.id FROM events f
+                        WHERE f.workspace_id = :ws AND f.%1$s = :id
+                          AND f.type IN ('response.replied', 'meeting.booked')
+                        ORDER BY f.enrolment_id, f.type, f.occurred_at, f.seq) AS is_first,
                COALESCE(COALESCE(c.override_class, c.rule_class) = 'POSITIVE', false) AS positive,
                c.override_class IS NOT NULL AS overridden
         FROM events e LEFT JOIN reply_classifications c ON c.event_id = e.id
@@ -76,10 +77,10 @@ public class Reports {
                bool_or(type = 'step.failed' AND in_range) AS failed,
                bool_or(type = 'response.auto_replied') AS ooo,
                bool_or(type = 'prospect.unsubscribed') AS unsubscribed,
-               min(occurred_at) FILTER (WHERE type = 'response.replied' AND nth = 1) AS reply_at,
-               bool_or(type = 'response.replied' AND nth = 1 AND positive) AS positive,
-               bool_or(type = 'response.replied' AND nth = 1 AND overridden) AS overridden,
-               bool_or(type = 'meeting.booked' AND nth = 1) AS met,
+               min(occurred_at) FILTER (WHERE type = 'response.replied' AND is_first) AS reply_at,
+               bool_or(type = 'response.replied' AND is_first AND positive) AS positive,
+               bool_or(type = 'response.replied' AND is_first AND overridden) AS overridden,
+               bool_or(type = 'meeting.booked' AND is_first) AS met,
                count(*) FILTER (WHERE type = 'credit.spent') AS spent,
                count(*) FILTER (WHERE type = 'credit.refunded') AS refunded,
                count(*) FILTER (WHERE type = 'credit.released') AS released,
@@ -140,8 +141,8 @@ public class Reports {
       answers AS (
         SELECT enrolment_id,
                min(occurred_at) FILTER (WHERE type = 'response.replied') AS reply_at,
-               bool_or(type = 'response.replied' AND nth = 1 AND positive) AS positive,
-               bool_or(type = 'response.replied' AND nth = 1 AND overridden) AS overridden,
+               bool_or(type = 'response.replied' AND is_first AND positive) AS positive,
+               bool_or(type = 'response.replied' AND is_first AND overridden) AS overridden,
                bool_or(type = 'meeting.booked') AS met,
                bool_or(type = 'response.auto_replied') AS ooo,
                bool_or(type = 'prospect.unsubscribed') AS unsub
