@@ -432,6 +432,25 @@ class TenantIsolationTest extends EmbeddedRuntimeTest {
                     "/api/tasks/" + a.taskId() + "/complete",
                     Map.of("outcome", "SENT"),
                     404)),
+        // ---- reports
+        row(
+            "GET /api/reports/campaigns/{id}",
+            a -> one("GET", "/api/reports/campaigns/" + a.campaignId() + "?by=step", null, 404)),
+        row(
+            "GET /api/reports/campaigns/{id}/series",
+            a -> one("GET", "/api/reports/campaigns/" + a.campaignId() + "/series", null, 404)),
+        row(
+            "GET /api/reports/sequences/{id}",
+            a -> one("GET", "/api/reports/sequences/" + a.sequenceId() + "?format=csv", null, 404)),
+        row(
+            "GET /api/reports/sequences/{id}/series",
+            a -> one("GET", "/api/reports/sequences/" + a.sequenceId() + "/series", null, 404)),
+        row(
+            "GET /api/reports/seats/{id}",
+            a -> one("GET", "/api/reports/seats/" + a.seatId() + "?by=segment", null, 404)),
+        row(
+            "GET /api/reports/seats/{id}/series",
+            a -> one("GET", "/api/reports/seats/" + a.seatId() + "/series", null, 404)),
         // ---- stateless
         row(
             "POST /api/addresses/verify",

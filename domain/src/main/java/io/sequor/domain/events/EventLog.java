@@ -1,5 +1,7 @@
 package io.sequor.domain.events;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sequor.domain.config.SequorClock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,16 +43,19 @@ public class EventLog {
   private final JsonMapper json;
   private final SequorClock clock;
   private final ObjectProvider<DeliveryListener> listeners;
+  private final ObjectProvider<MeterRegistry> meters;
 
   EventLog(
       JdbcClient jdbc,
       JsonMapper json,
       SequorClock clock,
-      ObjectProvider<DeliveryListener> listeners) {
+      ObjectProvider<DeliveryListener> listeners,
+      ObjectProvider<MeterRegistry> meters) {
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
     this.listeners = listeners;
+    this.meters = meters;
   }
 
   /**
@@ -123,6 +128,7 @@ public class EventLog {
     if (!subscriptions.isEmpty()) {
       afterCommit(subscriptions);
     }
+    count(type);
     return Optional.of(id);
   }
 
@@ -168,6 +174,34 @@ public class EventLog {
         .param(enrolmentId)
         .query(this::map)
         .list();
+  }
+
+  /**
+   * Counts the event in {@code sequor.events{type}} once its transaction commits (a rolled-back
+   * event was never appended). Tagged by type only: no workspace or prospect, so no PII and few
+   * series.
+   */
+  private void count(EventType type) {
+    MeterRegistry registry = meters.getIfAvailable();
+    if (registry == null) {
+      return;
+    }
+    Counter counter =
+        Counter.builder("sequor.events")
+            .description("Events appended to the event log, by type")
+            .tag("type", type.wireName())
+            .register(registry);
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              counter.increment();
+            }
+          });
+    } else {
+      counter.increment();
+    }
   }
 
   private void afterCommit(List<UUID> subscriptions) {
