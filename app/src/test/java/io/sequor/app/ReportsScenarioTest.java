@@ -30,18 +30,23 @@ import tools.jackson.databind.JsonNode;
  * own times. Ten groups of twenty, by position:
  *
  * <ol start="0">
- *   <li>credit spent; replies on LinkedIn 6 h after the InMail (stops, refunds)
- *   <li>Open Profile; replies on LinkedIn 30 h after the InMail, after the day-1 email went out
+ *   <li>credit spent; replies on LinkedIn 6 h after the InMail, agreeing to a call (positive;
+ *       stops, refunds); five book a meeting
+ *   <li>Open Profile; replies "not interested" on LinkedIn 30 h after the InMail, after the day-1
+ *       email went out
  *   <li>credit spent; out-of-office email 4 h after the day-1 email (pauses, refunds)
  *   <li>credit spent; the day-1 email bounces (no refund)
- *   <li>Open Profile; replies by email 3 h after the day-1 email (stops)
+ *   <li>Open Profile; asks for the deck by email 3 h after the day-1 email (positive; stops); three
+ *       book a meeting
  *   <li>Open Profile; unsubscribes 2 h after the day-1 email (stops)
  *   <li>credit spent; declines the InMail 10 h after it (a human reply; stops, refunds)
  *   <li>credit spent; silent
  *   <li>Open Profile; silent (and 9 likewise)
  * </ol>
  *
- * The clock is moved 31 hours in all, so only day-0-inmail and email-day-1 go out.
+ * The clock is moved 31 hours in all, so only day-0-inmail and email-day-1 go out. Then a person
+ * overrides three classifications (done-when 2): two of the deck requests to negative, one "not
+ * interested" to positive, and the positive counts move with them, marked as overridden.
  */
 class ReportsScenarioTest extends EmbeddedRuntimeTest {
 
@@ -217,6 +222,46 @@ class ReportsScenarioTest extends EmbeddedRuntimeTest {
     assertThat(replies).isEqualTo(80);
     assertThat(spent).isEqualTo(100);
 
+    // Classified by the rule set: group 0 agrees to a call, group 4 asks for the deck (both
+    // positive by default); group 1 is not interested and group 6 declined (negative).
+    assertThat(t.path("positiveReplies").asLong()).as("groups 0 and 4").isEqualTo(40);
+    assertThat(t.path("overridden").asLong()).isZero();
+    assertThat(inMail.path("positiveReplies").asLong()).as("group 0").isEqualTo(20);
+    assertThat(email.path("positiveReplies").asLong()).as("group 4").isEqualTo(20);
+
+    for (String id : group(ids, 0).subList(0, 5)) {
+      assertThat(post("/api/meetings", Map.of("enrolmentId", id)).status()).isEqualTo(201);
+    }
+    for (String id : group(ids, 4).subList(0, 3)) {
+      assertThat(post("/api/meetings", Map.of("enrolmentId", id)).status()).isEqualTo(201);
+    }
+    for (String id : group(ids, 4).subList(10, 12)) {
+      assertThat(override(id, "NEGATIVE")).isEqualTo(200);
+    }
+    assertThat(override(group(ids, 1).get(0), "POSITIVE")).isEqualTo(200);
+
+    JsonNode after = get("/api/reports/seats/" + seat + "?by=step").body();
+    JsonNode t2 = after.path("total");
+    assertThat(t2.path("replies").asLong()).as("overrides change no reply count").isEqualTo(80);
+    assertThat(t2.path("positiveReplies").asLong()).as("40 - 2 + 1").isEqualTo(39);
+    assertThat(t2.path("overridden").asLong()).isEqualTo(3);
+    assertThat(t2.path("meetings").asLong()).isEqualTo(8);
+    assertThat(t2.path("meetingRate").asDouble()).isEqualTo(0.04);
+    assertThat(t2.path("money").path("costPerPositiveReply").decimalValue())
+        .as("400 / 39")
+        .isEqualByComparingTo("10.26");
+    assertThat(t2.path("money").path("costPerMeeting").decimalValue())
+        .isEqualByComparingTo("50.00");
+    JsonNode inMail2 = after.path("rows").get(0);
+    assertThat(inMail2.path("positiveReplies").asLong()).isEqualTo(21);
+    assertThat(inMail2.path("overridden").asLong()).isEqualTo(1);
+    assertThat(inMail2.path("meetings").asLong()).isEqualTo(5);
+    JsonNode email2 = after.path("rows").get(1);
+    assertThat(email2.path("positiveReplies").asLong()).isEqualTo(18);
+    assertThat(email2.path("overridden").asLong()).isEqualTo(2);
+    assertThat(email2.path("meetings").asLong()).isEqualTo(3);
+    assertThat(email2.path("outOfOffice").asLong()).as("never a reply").isEqualTo(20);
+
     for (String id : ids) {
       if (!enrolment(id).path("status").asString().equals("STOPPED")) {
         assertThat(post("/api/enrolments/" + id + "/stop", Map.of()).status()).isEqualTo(200);
@@ -301,8 +346,11 @@ class ReportsScenarioTest extends EmbeddedRuntimeTest {
     Map<String, Object> behaviour = new HashMap<>();
     behaviour.put("openProfile", group == 1 || group == 4 || group == 5 || group >= 8);
     switch (group) {
-      case 0 -> behaviour.put("script", List.of(answer("REPLY", "PT6H")));
-      case 1 -> behaviour.put("script", List.of(answer("REPLY", "PT30H")));
+      case 0 ->
+          behaviour.put(
+              "script", List.of(answer("REPLY", "PT6H", "Happy to chat, does Tuesday work?")));
+      case 1 ->
+          behaviour.put("script", List.of(answer("REPLY", "PT30H", "Not interested, thanks.")));
       case 6 -> behaviour.put("script", List.of(answer("INMAIL_DECLINED", "PT10H")));
       default -> {}
     }
@@ -311,8 +359,21 @@ class ReportsScenarioTest extends EmbeddedRuntimeTest {
     return enrolOn(sequence, prospect, seat);
   }
 
+  /** A person's classification of the enrolment's reply; answers the status. */
+  private int override(String enrolmentId, String classification) {
+    JsonNode reply = get("/api/replies?enrolmentId=" + enrolmentId).body().path("items").get(0);
+    return put(
+            "/api/replies/" + reply.path("responseId").asString() + "/classification",
+            Map.of("classification", classification))
+        .status();
+  }
+
   private static Map<String, Object> answer(String kind, String after) {
     return Map.of("on", "INMAIL", "respond", kind, "after", after);
+  }
+
+  private static Map<String, Object> answer(String kind, String after, String text) {
+    return Map.of("on", "INMAIL", "respond", kind, "after", after, "text", text);
   }
 
   private static String profile(Object url) {
