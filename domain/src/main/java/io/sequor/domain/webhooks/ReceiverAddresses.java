@@ -19,7 +19,7 @@ public final class ReceiverAddresses {
 
   /**
    * Why a delivery to this host must not happen, or empty when every address it resolves to is a
-   * public one.
+   * public one (or it resolves to none).
    *
    * @param host a name or an address literal (IPv6 with or without brackets)
    */
@@ -30,7 +30,9 @@ public final class ReceiverAddresses {
     try {
       addresses = InetAddress.getAllByName(bare);
     } catch (UnknownHostException e) {
-      return Optional.of("its host does not resolve");
+      // Nothing to reach: the delivery fails and retries like any unreachable receiver, and the
+      // name is checked again then. Refusing here would make a DNS hiccup a client error.
+      return Optional.empty();
     }
     for (InetAddress address : addresses) {
       if (internal(address)) {
