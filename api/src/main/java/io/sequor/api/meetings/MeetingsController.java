@@ -4,6 +4,7 @@ import io.sequor.api.auth.Caller;
 import io.sequor.api.auth.EnrolScope;
 import io.sequor.api.auth.SignedRequest;
 import io.sequor.api.paging.Cursors;
+import io.sequor.api.paging.Page;
 import io.sequor.api.webhooks.WebhookSignature;
 import io.sequor.domain.config.SequorProperties;
 import io.sequor.domain.errors.FieldProblem;
@@ -61,8 +62,6 @@ class MeetingsController {
    */
   record CalendarBooking(
       String externalId, UUID enrolmentId, String email, UUID workspaceId, Instant scheduledFor) {}
-
-  record Page<T>(List<T> items, String nextCursor) {}
 
   private final Meetings meetings;
   private final MeetingStore store;
@@ -161,10 +160,7 @@ class MeetingsController {
             after == null ? null : after.at(),
             after == null ? null : after.id(),
             size + 1);
-    List<Meeting> items = found.stream().limit(size).toList();
-    Meeting last = items.isEmpty() ? null : items.get(items.size() - 1);
-    return new Page<>(
-        items, found.size() > size ? Cursors.position(last.bookedAt(), last.id()) : null);
+    return Page.of(found, size, m -> Cursors.position(m.bookedAt(), m.id()));
   }
 
   @GetMapping("/api/meetings/{id}")

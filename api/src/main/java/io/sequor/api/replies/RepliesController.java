@@ -2,6 +2,7 @@ package io.sequor.api.replies;
 
 import io.sequor.api.auth.Caller;
 import io.sequor.api.paging.Cursors;
+import io.sequor.api.paging.Page;
 import io.sequor.domain.classifications.ClassifiedReply;
 import io.sequor.domain.classifications.ReplyClassifications;
 import io.sequor.domain.errors.InvalidInputException;
@@ -49,8 +50,6 @@ class RepliesController {
   private static final String DEFINITION_EXAMPLE =
       """
       {"signals": ["AGREES_TO_CALL", "ASKS_FOR_ASSET"], "reclassified": 3}""";
-
-  record Page<T>(List<T> items, String nextCursor) {}
 
   /** A person's classification of a reply, and why. */
   record Override(String classification, String note) {}
@@ -105,10 +104,7 @@ class RepliesController {
             after == null ? null : after.at(),
             after == null ? null : after.id(),
             size + 1);
-    List<ClassifiedReply> items = found.stream().limit(size).toList();
-    ClassifiedReply last = items.isEmpty() ? null : items.get(items.size() - 1);
-    return new Page<>(
-        items, found.size() > size ? Cursors.position(last.occurredAt(), last.responseId()) : null);
+    return Page.of(found, size, r -> Cursors.position(r.occurredAt(), r.responseId()));
   }
 
   @GetMapping("/api/replies/{id}")
