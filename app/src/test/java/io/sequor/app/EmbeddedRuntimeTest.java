@@ -147,7 +147,12 @@ public abstract class EmbeddedRuntimeTest {
   /** The default workspace's bootstrap ADMIN key. */
   protected static final String ADMIN_KEY = "sq_test-bootstrap-admin-key-0123456789";
 
-  /** Sends as the default workspace's admin unless the request carries its own Authorization. */
+  /**
+   * Sends as the default workspace's admin unless the request carries its own Authorization. Like a
+   * well-behaved client, it waits out a 429 for the Retry-After it names and tries again: tests
+   * that read hundreds of enrolments in a loop may outrun the admin key's rate limit on a fast
+   * machine. (ApiKeysTest checks the 429 itself with its own client.)
+   */
   protected Reply send(HttpRequest request) {
     if (request.headers().firstValue("Authorization").isEmpty()) {
       request =
@@ -157,6 +162,11 @@ public abstract class EmbeddedRuntimeTest {
     }
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      for (int retry = 0; response.statusCode() == 429 && retry < 10; retry++) {
+        long wait = response.headers().firstValueAsLong("Retry-After").orElse(1);
+        Thread.sleep(Duration.ofSeconds(Math.max(1, wait)).toMillis());
+        response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      }
       String text = response.body();
       return new Reply(response.statusCode(), text.isBlank() ? null : json.readTree(text));
     } catch (IOException e) {
