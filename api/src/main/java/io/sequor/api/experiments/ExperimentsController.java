@@ -6,6 +6,7 @@ import io.sequor.api.experiments.ExperimentViews.ExperimentPage;
 import io.sequor.api.experiments.ExperimentViews.ExperimentView;
 import io.sequor.api.experiments.ExperimentViews.ReportView;
 import io.sequor.api.paging.Cursors;
+import io.sequor.api.paging.Page;
 import io.sequor.domain.errors.InvalidInputException;
 import io.sequor.domain.experiments.Experiment;
 import io.sequor.domain.experiments.ExperimentStore;
@@ -72,12 +73,9 @@ class ExperimentsController {
             after == null ? null : after.at(),
             after == null ? null : after.id(),
             size + 1);
-    List<ExperimentView> items = page.stream().limit(size).map(ExperimentView::of).toList();
-    String next =
-        page.size() > size
-            ? Cursors.position(page.get(size - 1).createdAt(), page.get(size - 1).id())
-            : null;
-    return new ExperimentPage(items, next);
+    Page<Experiment> found = Page.of(page, size, e -> Cursors.position(e.createdAt(), e.id()));
+    return new ExperimentPage(
+        found.items().stream().map(ExperimentView::of).toList(), found.nextCursor());
   }
 
   @GetMapping("/{id}")
